@@ -1,0 +1,32 @@
+package org.paperdigest.events;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A paper's metadata and extracted text (event-carried state: consumers need no other store).
+ *
+ * @param paperVersion the version read, e.g. {@code v1} for arXiv; null where the source has none
+ * @param fullText     null when {@code contentLevel} is {@link ContentLevel#ABSTRACT_ONLY}
+ * @param notes        what a reader or operator should know about the extraction (caps hit, pages skipped…)
+ * @param sourceUrls   every URL the data came from
+ */
+public record PaperFetched(
+        int schemaVersion,
+        String issueId,
+        String paperKey,
+        String paperVersion,
+        PaperMetadata metadata,
+        ContentLevel contentLevel,
+        FullText fullText,
+        List<String> notes,
+        List<String> sourceUrls,
+        Instant fetchedAt) implements DigestEvent {
+
+    public static final int SCHEMA_VERSION = 1;
+
+    @Override
+    public String key() {
+        return paperKey;
+    }
+}
