@@ -1,0 +1,266 @@
+package org.paperdigest.testing;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Serves the recorded fixtures (see {@code /fixtures/SOURCES.md}) as the three remotes the fetcher reads, so tests
+ * and hand runs need no internet:
+ * <ul>
+ * <li>{@code /dair-ai/README.md}: the dair-ai README;</li>
+ * <li>{@code /arxiv/api/query?id_list=...}: the export API, answering each id set that has a recorded (or built)
+ * answer; {@code id_list=abc} gets arXiv's HTTP 400 error feed, any other set an HTTP 500 naming the sets it
+ * knows, so a test that asks for the wrong ids sees why;</li>
+ * <li>{@code /arxiv/pdf/<id>[vN]}: the fixture PDFs by id, 404 for any other.</li>
+ * </ul>
+ * Every request is recorded (time, path, query, User-Agent), so a test can assert how the remotes were used.
+ * Run {@link #main} to start one by hand ({@code java -cp events/target/test-classes
+ * org.paperdigest.testing.FixtureServer [port]}); it prints its base URL and runs until killed.
+ */
+public final class FixtureServer implements AutoCloseable {
+
+    /** One request as the server saw it; {@code query} is decoded. */
+    public record RecordedRequest(Instant receivedAt, String method, String path, String query, String userAgent) {
+
+        /** The decoded value of a query parameter, or null. */
+        public String param(String name) {
+            return parseQuery(query).get(name);
+        }
+    }
+
+    private static final String ROOT = "/fixtures/";
+    private static final String README = "dair-ai/README.md";
+    private static final List<String> ARXIV_ANSWERS = List.of(
+            "arxiv-api/current-2026_id_list-1605.08386.xml",
+            "arxiv-api/current-2026_id_list-2104.12255v1.xml",
+            "arxiv-api/current-2026_id_list-0808.05394_1707.08567_one-missing.xml",
+            "arxiv-api/current-2026_id_list-0000.0000_empty.xml",
+            "arxiv-api/built_id_list-week-2023-11-20_one-missing.xml");
+    private static final String ARXIV_ERROR_ANSWER = "arxiv-api/current-2026_id_list-abc_http400-error.xml";
+    /** arXiv id → the version and file of its fixture PDF. */
+    private static final Map<String, String[]> PDFS = Map.of(
+            "2311.12022", new String[] {"v1", "pdf/2311.12022v1_gpqa.pdf"});
+
+    private static final Pattern ANSWERED_ID_LIST = Pattern.compile("<title>arXiv Query: [^<]*id_list=([^&<]*)");
+    private static final Pattern PDF_PATH = Pattern.compile("^/arxiv/pdf/(.+?)(v\\d+)?(\\.pdf)?$");
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
+    private final Map<Set<String>, String> arxivAnswers = new HashMap<>();
+
+    private FixtureServer(int port) throws IOException {
+        for (String file : ARXIV_ANSWERS) {
+            String xml = text(file);
+            Matcher m = ANSWERED_ID_LIST.matcher(xml);
+            if (!m.find()) {
+                throw new IllegalStateException(file + " does not say which id_list it answers");
+            }
+            arxivAnswers.put(idSet(m.group(1)), xml);
+        }
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+        executor = Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "fixture-server");
+            thread.setDaemon(true);
+            return thread;
+        });
+        server.setExecutor(executor);
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    /** Starts a server on 127.0.0.1 with an ephemeral port. */
+    public static FixtureServer start() {
+        try {
+            return new FixtureServer(0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** E.g. {@code http://127.0.0.1:41234}, without a trailing slash. */
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    public String readmeUrl() {
+        return baseUrl() + "/dair-ai/README.md";
+    }
+
+    public String arxivApiUrl() {
+        return baseUrl() + "/arxiv/api/query";
+    }
+
+    /** Ends with a slash, like {@code https://arxiv.org/pdf/}. */
+    public String arxivPdfBaseUrl() {
+        return baseUrl() + "/arxiv/pdf/";
+    }
+
+    /** Every request so far, in arrival order. */
+    public List<RecordedRequest> requests() {
+        return List.copyOf(requests);
+    }
+
+    /** The requests whose path starts with {@code pathPrefix}. */
+    public List<RecordedRequest> requests(String pathPrefix) {
+        return requests.stream().filter(r -> r.path().startsWith(pathPrefix)).toList();
+    }
+
+    /** The export-API requests whose {@code id_list} names exactly these ids (in any order). */
+    public List<RecordedRequest> arxivQueries(Set<String> ids) {
+        return requests("/arxiv/api/query").stream()
+                .filter(r -> r.param("id_list") != null && idSet(r.param("id_list")).equals(new TreeSet<>(ids)))
+                .toList();
+    }
+
+    public void clearRequests() {
+        requests.clear();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getRawPath();
+        String rawQuery = exchange.getRequestURI().getRawQuery();
+        String query = rawQuery == null ? "" : decodeQuery(rawQuery);
+        requests.add(new RecordedRequest(Instant.now(), exchange.getRequestMethod(), path, query,
+                exchange.getRequestHeaders().getFirst("User-Agent")));
+        try (exchange) {
+            if (!"GET".equals(exchange.getRequestMethod())) {
+                send(exchange, 405, "text/plain; charset=utf-8", bytes("only GET is served\n"));
+            } else if (path.equals("/dair-ai/README.md")) {
+                send(exchange, 200, "text/plain; charset=utf-8", resource(README));
+            } else if (path.equals("/arxiv/api/query")) {
+                answerArxivQuery(exchange, query);
+            } else if (path.startsWith("/arxiv/pdf/")) {
+                answerPdf(exchange, path);
+            } else {
+                send(exchange, 404, "text/plain; charset=utf-8", bytes("no fixture at " + path + "\n"));
+            }
+        }
+    }
+
+    private void answerArxivQuery(HttpExchange exchange, String query) throws IOException {
+        String idList = parseQuery(query).get("id_list");
+        if (idList == null || idList.isBlank()) {
+            send(exchange, 500, "text/plain; charset=utf-8", bytes("fixture server answers id_list queries only\n"));
+            return;
+        }
+        Set<String> ids = idSet(idList);
+        if (ids.equals(Set.of("abc"))) {
+            send(exchange, 400, "application/atom+xml; charset=utf-8", resource(ARXIV_ERROR_ANSWER));
+            return;
+        }
+        String answer = arxivAnswers.get(ids);
+        if (answer == null) {
+            send(exchange, 500, "text/plain; charset=utf-8", bytes("no recorded export-API answer for id_list="
+                    + idList + "; recorded id sets: " + arxivAnswers.keySet() + "\n"));
+            return;
+        }
+        send(exchange, 200, "application/atom+xml; charset=utf-8", bytes(answer));
+    }
+
+    private void answerPdf(HttpExchange exchange, String path) throws IOException {
+        Matcher m = PDF_PATH.matcher(path);
+        String[] pdf = m.matches() ? PDFS.get(m.group(1)) : null;
+        if (pdf == null || (m.group(2) != null && !m.group(2).equals(pdf[0]))) {
+            send(exchange, 404, "text/plain; charset=utf-8", bytes("no fixture PDF for " + path + "\n"));
+            return;
+        }
+        send(exchange, 200, "application/pdf", resource(pdf[1]));
+    }
+
+    private static void send(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", contentType);
+        exchange.sendResponseHeaders(status, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+
+    private static Set<String> idSet(String idList) {
+        return new TreeSet<>(Arrays.stream(idList.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList());
+    }
+
+    private static Map<String, String> parseQuery(String query) {
+        Map<String, String> params = new LinkedHashMap<>();
+        if (query == null || query.isEmpty()) {
+            return params;
+        }
+        for (String pair : query.split("&")) {
+            int eq = pair.indexOf('=');
+            params.put(eq < 0 ? pair : pair.substring(0, eq), eq < 0 ? "" : pair.substring(eq + 1));
+        }
+        return params;
+    }
+
+    /** Decodes the name and value of each parameter; the pairs stay separated by {@code &}. */
+    private static String decodeQuery(String rawQuery) {
+        List<String> pairs = new ArrayList<>();
+        for (String pair : rawQuery.split("&")) {
+            int eq = pair.indexOf('=');
+            pairs.add(eq < 0 ? decode(pair) : decode(pair.substring(0, eq)) + "=" + decode(pair.substring(eq + 1)));
+        }
+        return String.join("&", pairs);
+    }
+
+    private static String decode(String s) {
+        return URLDecoder.decode(s, StandardCharsets.UTF_8);
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String text(String file) {
+        return new String(resource(file), StandardCharsets.UTF_8);
+    }
+
+    private static byte[] resource(String file) {
+        try (InputStream in = FixtureServer.class.getResourceAsStream(ROOT + file)) {
+            if (in == null) {
+                throw new IllegalStateException("missing fixture " + ROOT + file);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Starts a server (on the port given as the only argument, else an ephemeral one) until the process is killed. */
+    public static void main(String[] args) throws IOException, InterruptedException {
+        FixtureServer server = new FixtureServer(args.length > 0 ? Integer.parseInt(args[0]) : 0);
+        System.out.println(server.baseUrl());
+        System.out.println("  README      " + server.readmeUrl());
+        System.out.println("  arXiv API   " + server.arxivApiUrl());
+        System.out.println("  arXiv PDFs  " + server.arxivPdfBaseUrl());
+        System.out.flush();
+        Thread.currentThread().join();
+    }
+}

@@ -1,0 +1,25 @@
+package org.paperdigest.fetcher.client;
+
+import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
+import java.net.URI;
+import java.util.concurrent.TimeUnit;
+import org.paperdigest.fetcher.config.FetcherConfig;
+
+/** Builds a REST client with our timeouts and User-Agent; status codes are mapped by the class that owns it. */
+final class RestClients {
+
+    private RestClients() {
+    }
+
+    static <T> T build(Class<T> api, URI baseUri, FetcherConfig config) {
+        return QuarkusRestClientBuilder.newBuilder()
+                .baseUri(baseUri)
+                .connectTimeout(config.http().connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .readTimeout(config.http().readTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .followRedirects(true)
+                .userAgent(UserAgent.of(config))
+                // Every status is handled by the owning class, with a message a person can act on.
+                .disableDefaultMapper(true)
+                .build(api);
+    }
+}

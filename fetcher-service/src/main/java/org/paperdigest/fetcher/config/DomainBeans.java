@@ -1,0 +1,22 @@
+package org.paperdigest.fetcher.config;
+
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import org.paperdigest.fetcher.domain.ArxivTaxonomy;
+import org.paperdigest.fetcher.domain.PdfTextExtractor;
+
+/** The plain domain objects the services use, configured once. */
+public class DomainBeans {
+
+    @Produces
+    @Singleton
+    ArxivTaxonomy taxonomy() {
+        return ArxivTaxonomy.load();
+    }
+
+    @Produces
+    @Singleton
+    PdfTextExtractor pdfTextExtractor(FetcherConfig config) {
+        return new PdfTextExtractor(config.text().maxChars());
+    }
+}

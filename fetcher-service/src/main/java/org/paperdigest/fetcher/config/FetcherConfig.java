@@ -1,0 +1,88 @@
+package org.paperdigest.fetcher.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Everything the fetcher can be told; each key can be set as {@code -Dpaperdigest.fetcher.<key>=value}. */
+@ConfigMapping(prefix = "paperdigest.fetcher")
+public interface FetcherConfig {
+
+    /** The weekly list: the raw README of dair-ai/ML-Papers-of-the-Week. */
+    @WithDefault("https://raw.githubusercontent.com/dair-ai/ML-Papers-of-the-Week/main/README.md")
+    URI readmeUrl();
+
+    /** How long a read README is reused; the list changes once a week, a request burst should not re-read it. */
+    @WithDefault("PT5M")
+    Duration readmeCacheTtl();
+
+    /** Who to contact about our traffic (an e-mail or URL); sent in the User-Agent, as arXiv asks of API users. */
+    Optional<String> contact();
+
+    Http http();
+
+    Arxiv arxiv();
+
+    Download download();
+
+    Text text();
+
+    Schedule schedule();
+
+    interface Http {
+        @WithDefault("PT10S")
+        Duration connectTimeout();
+
+        /** Longest wait for response data; a slow PDF host must not hold an issue forever. */
+        @WithDefault("PT60S")
+        Duration readTimeout();
+    }
+
+    interface Arxiv {
+        @WithDefault("https://export.arxiv.org/api/query")
+        URI apiUrl();
+
+        /** Where PDFs are downloaded from; the events still name the real arXiv URLs. */
+        @WithDefault("https://arxiv.org/pdf/")
+        URI pdfBaseUrl();
+
+        /** arXiv's terms: no more than one request every three seconds, one connection at a time. */
+        @WithDefault("PT3S")
+        Duration minInterval();
+
+        /** Attempts at one export-API request when arXiv answers 5xx or the connection fails. */
+        @WithDefault("3")
+        int maxAttempts();
+    }
+
+    interface Download {
+        /** Larger documents are not read (the paper is sent with its abstract only). */
+        @WithDefault("52428800")
+        long maxBytes();
+
+        /**
+         * Whether links from the list may point at loopback, private or link-local addresses. Off by default: a
+         * link in a public list must not make us probe our own network. Tests serving fixtures locally turn it on.
+         */
+        @WithDefault("false")
+        boolean allowPrivateHosts();
+    }
+
+    interface Text {
+        /** Cap on the extracted full text of one paper, so one event stays well under the topic's size limit. */
+        @WithDefault("400000")
+        int maxChars();
+    }
+
+    interface Schedule {
+        /** Whether the weekly plan runs on its own; the prod profile turns it on. */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** Quartz-style cron, UTC. Default: Mondays 12:00, after the list has had the weekend to appear. */
+        @WithDefault("0 0 12 ? * MON")
+        String cron();
+    }
+}

@@ -1,0 +1,29 @@
+package org.paperdigest.fetcher.domain;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * An export-API answer.
+ *
+ * @param totalResults what {@code opensearch:totalResults} says; fewer than asked when arXiv dropped unknown ids
+ * @param requestUrl   the query that produced it, for the events' source URLs
+ */
+public record ArxivFeed(int totalResults, List<ArxivEntry> entries, String requestUrl) {
+
+    public ArxivFeed {
+        entries = List.copyOf(entries);
+    }
+
+    public ArxivFeed withRequestUrl(String url) {
+        return new ArxivFeed(totalResults, entries, url);
+    }
+
+    /** The entry for {@code requested}; when it names a version, only that version matches. */
+    public Optional<ArxivEntry> find(ArxivId requested) {
+        return entries.stream()
+                .filter(entry -> entry.id().id().equals(requested.id()))
+                .filter(entry -> requested.version() == null || requested.version().equals(entry.id().version()))
+                .findFirst();
+    }
+}

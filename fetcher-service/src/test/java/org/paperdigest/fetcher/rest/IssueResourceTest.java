@@ -1,0 +1,67 @@
+package org.paperdigest.fetcher.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+import org.paperdigest.fetcher.FixtureServerResource;
+
+/** The request side of the API: what a caller gets back for each kind of wrong request, and the week list. */
+@QuarkusTest
+@WithTestResource(FixtureServerResource.class)
+class IssueResourceTest {
+
+    @Test
+    void malformedJsonIs400WithAMessage() {
+        post("{\"week\": ").then().statusCode(400).contentType(ContentType.JSON)
+                .body("error", containsString("the body is not JSON"))
+                .body("error", containsString("send {\"week\":\"2023-11-20\"}"));
+    }
+
+    @Test
+    void aBodyThatIsNotAnObjectOrLacksTheWeekIs400() {
+        post("[\"2023-11-20\"]").then().statusCode(400).body("error", containsString("must be a JSON object"));
+        post("{\"weak\":\"2023-11-20\"}").then().statusCode(400).body("error", containsString("\"week\" is missing"));
+        post("{\"week\":20231120}").then().statusCode(400)
+                .body("error", equalTo("\"week\" must be a string date like \"2023-11-20\", not 20231120"));
+        post("").then().statusCode(400).body("error", containsString("the body is empty"));
+    }
+
+    @Test
+    void aMalformedDateIs400() {
+        post("{\"week\":\"2023-13-45\"}").then().statusCode(400)
+                .body("error", equalTo("\"week\" must be a date in the form YYYY-MM-DD, like \"2023-11-20\"; got "
+                        + "\"2023-13-45\""));
+        post("{\"week\":\"20 November 2023\"}").then().statusCode(400).body("error", containsString("YYYY-MM-DD"));
+    }
+
+    @Test
+    void aWeekTheListDoesNotHaveIs400NamingTheNearestWeeks() {
+        post("{\"week\":\"2023-11-22\"}").then().statusCode(400)
+                .body("error", equalTo("the list has no week starting 2023-11-22; nearest weeks: 2023-11-20, "
+                        + "2023-11-27; GET /api/weeks lists them all"))
+                .body("nearestWeeks", contains("2023-11-20", "2023-11-27"));
+    }
+
+    @Test
+    void listsTheWeeksNewestFirst() {
+        given().get("/api/weeks").then().statusCode(200)
+                .body("$", hasSize(130))
+                .body("[0].week", equalTo("2025-06-23"))
+                .body("[129].week", equalTo("2023-01-01"))
+                .body("find { it.week == '2023-11-20' }.title",
+                        equalTo("Top ML Papers of the Week (November 20 - November 26, 2023)"))
+                .body("find { it.week == '2023-11-20' }.end", equalTo("2023-11-26"))
+                .body("find { it.week == '2023-11-20' }.paperCount", equalTo(10));
+    }
+
+    private static io.restassured.response.Response post(String body) {
+        return given().contentType(ContentType.JSON).body(body).post("/api/issues");
+    }
+}

@@ -1,0 +1,292 @@
+package org.paperdigest.fetcher.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.paperdigest.events.Category;
+import org.paperdigest.events.ContentLevel;
+import org.paperdigest.events.EventCodec;
+import org.paperdigest.events.EventType;
+import org.paperdigest.events.IssuePlanned;
+import org.paperdigest.events.Link;
+import org.paperdigest.events.PaperFailed;
+import org.paperdigest.events.PaperFetched;
+import org.paperdigest.events.PaperKeys;
+import org.paperdigest.events.Stage;
+import org.paperdigest.fetcher.Fixtures;
+import org.paperdigest.fetcher.domain.ArxivApiException;
+import org.paperdigest.fetcher.domain.ArxivFeed;
+import org.paperdigest.fetcher.domain.ArxivId;
+import org.paperdigest.fetcher.domain.ArxivLookup;
+import org.paperdigest.fetcher.domain.ArxivTaxonomy;
+import org.paperdigest.fetcher.domain.AtomFeedParser;
+import org.paperdigest.fetcher.domain.Document;
+import org.paperdigest.fetcher.domain.DocumentSource;
+import org.paperdigest.fetcher.domain.DownloadException;
+import org.paperdigest.fetcher.domain.EventSink;
+import org.paperdigest.fetcher.domain.IssuePlan;
+import org.paperdigest.fetcher.domain.ListRow;
+import org.paperdigest.fetcher.domain.PdfTextExtractor;
+import org.paperdigest.fetcher.domain.ReadmeParser;
+import org.paperdigest.fetcher.domain.Week;
+
+class IssueFetcherTest {
+
+    private static final byte[] GPQA_PDF = Fixtures.bytes("pdf/2311.12022v1_gpqa.pdf");
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2023-11-27T09:00:00Z"), ZoneOffset.UTC);
+
+    private final RecordingSink sink = new RecordingSink();
+    private final List<List<ArxivId>> lookups = new ArrayList<>();
+
+    @Test
+    void fetchesTheWeekOf2023_11_20WithOneLookup() {
+        IssueFetcher fetcher = fetcher(ids -> builtWeekFeed(), arxivPdfsOnlyGpqa(), url -> {
+            throw new AssertionError("no other downloads expected");
+        });
+        fetcher.fetch(weekPlan());
+
+        assertEquals(1, lookups.size(), "one export-API lookup for the whole issue");
+        assertEquals(List.of("2311.11829", "2311.12351", "2311.13581", "2311.05698", "2311.11045", "2311.12022",
+                "2311.11797", "2311.12983", "2311.10537", "2311.10702"),
+                lookups.get(0).stream().map(ArxivId::versioned).toList(), "list order, no versions invented");
+        assertEquals(9, sink.fetched.size());
+        assertEquals(1, sink.failed.size());
+
+        PaperFailed mirasol = sink.failed.get(0);
+        assertEquals("arxiv:2311.05698", mirasol.paperKey());
+        assertEquals(Stage.FETCH, mirasol.stage());
+        assertEquals("arXiv returned no entry for 2311.05698: check the id in the list", mirasol.reason());
+
+        Map<String, PaperFetched> byKey = sink.fetched.stream()
+                .collect(Collectors.toMap(PaperFetched::paperKey, Function.identity()));
+        PaperFetched gpqa = byKey.get("arxiv:2311.12022");
+        assertEquals(ContentLevel.FULL_TEXT, gpqa.contentLevel());
+        assertEquals("v1", gpqa.paperVersion());
+        assertEquals(28, gpqa.fullText().pages().size());
+        assertEquals("https://arxiv.org/pdf/2311.12022v1", gpqa.fullText().sourceUrl());
+        assertEquals("GPQA: A Graduate-Level Google-Proof Q&A Benchmark", gpqa.metadata().title());
+        assertEquals("https://arxiv.org/abs/2311.12022v1", gpqa.metadata().url());
+        assertEquals("https://arxiv.org/pdf/2311.12022v1", gpqa.metadata().pdfUrl());
+        assertEquals(List.of(new Category("cs.AI", "Artificial Intelligence"),
+                new Category("cs.CL", "Computation and Language")), gpqa.metadata().categories());
+        assertEquals(LocalDate.of(2023, 11, 20), gpqa.metadata().published());
+        assertEquals(List.of("https://export.arxiv.org/api/query?id_list=test",
+                "https://pdf.test/2311.12022v1"), gpqa.sourceUrls());
+        assertTrue(gpqa.notes().isEmpty(), gpqa.notes().toString());
+
+        PaperFetched survey = byKey.get("arxiv:2311.12351");
+        assertEquals(ContentLevel.ABSTRACT_ONLY, survey.contentLevel());
+        assertNull(survey.fullText());
+        assertEquals("v2", survey.paperVersion());
+        assertEquals(LocalDate.of(2024, 2, 23), survey.metadata().updated());
+        assertEquals(List.of("full text unavailable: PDF download returned HTTP 404"), survey.notes());
+
+        PaperFetched tulu = byKey.get("arxiv:2311.10702");
+        assertTrue(tulu.metadata().abstractText().startsWith("Since the release of T\\\"ULU"), "abstract keeps TeX");
+        sink.assertAllValid();
+    }
+
+    @Test
+    void aFailedLookupFailsEveryArxivPaperWithTheReason() {
+        IssueFetcher fetcher = fetcher(ids -> {
+            throw new ArxivApiException("arXiv export API did not answer: HTTP 503");
+        }, arxivPdfsOnlyGpqa(), url -> null);
+        fetcher.fetch(weekPlan());
+        assertEquals(0, sink.fetched.size());
+        assertEquals(10, sink.failed.size());
+        assertTrue(sink.failed.stream().allMatch(f -> f.reason().equals(
+                "arXiv export API lookup failed: arXiv export API did not answer: HTTP 503; plan the issue again to "
+                        + "retry")), sink.failed.get(0).reason());
+        sink.assertAllValid();
+    }
+
+    @Test
+    void anExceptionInOnePaperNeverLosesTheOthers() {
+        DocumentSource exploding = new DocumentSource() {
+            @Override
+            public Document arxivPdf(ArxivId id) throws DownloadException {
+                if (id.id().equals("2311.13581")) {
+                    throw new IllegalStateException("boom");
+                }
+                return arxivPdfsOnlyGpqa().arxivPdf(id);
+            }
+
+            @Override
+            public Document download(String url) {
+                throw new AssertionError();
+            }
+        };
+        fetcher(ids -> builtWeekFeed(), exploding, url -> null).fetch(weekPlan());
+        assertEquals(8, sink.fetched.size());
+        assertEquals(2, sink.failed.size());
+        PaperFailed pass = sink.failed.stream().filter(f -> f.paperKey().equals("arxiv:2311.13581")).findFirst()
+                .orElseThrow();
+        assertEquals("unexpected error while fetching: boom", pass.reason());
+        assertEquals(10, sink.keys().stream().distinct().count(), "every paper exactly once");
+        assertEquals(10, sink.keys().size());
+    }
+
+    @Test
+    void aBrokenLookupAnswerStillSettlesEveryPaper() {
+        fetcher(ids -> {
+            throw new IllegalStateException("parser bug");
+        }, arxivPdfsOnlyGpqa(), url -> null).fetch(weekPlan());
+        assertEquals(10, sink.failed.size());
+        assertTrue(sink.failed.get(0).reason().contains("parser bug"));
+    }
+
+    @Test
+    void aPdfElsewhereIsReadWithTheRowsTitle() {
+        String url = "https://example.org/papers/gpqa.pdf";
+        IssueFetcher fetcher = fetcher(ids -> {
+            throw new AssertionError("no arXiv papers here");
+        }, arxivPdfsOnlyGpqa(), download -> new Document(download, "application/octet-stream", GPQA_PDF));
+        fetcher.fetch(plan(new ListRow(1, "GPQA elsewhere", "a copy", List.of(new Link("Paper", url)), 1)));
+
+        PaperFetched paper = sink.fetched.get(0);
+        assertEquals(PaperKeys.url(url), paper.paperKey());
+        assertNull(paper.paperVersion());
+        assertEquals(ContentLevel.FULL_TEXT, paper.contentLevel());
+        assertEquals(28, paper.fullText().pages().size());
+        assertEquals("GPQA elsewhere", paper.metadata().title());
+        assertEquals(url, paper.metadata().url());
+        assertNull(paper.metadata().abstractText());
+        assertNull(paper.metadata().published());
+        assertTrue(paper.metadata().authors().isEmpty());
+        sink.assertAllValid();
+    }
+
+    @Test
+    void htmlPagesAndRowsWithoutLinksFailWithAReason() {
+        String blog = "https://ai.meta.com/blog/emu-text-to-video-generation-image-editing-research/";
+        IssueFetcher fetcher = fetcher(ids -> {
+            throw new AssertionError();
+        }, arxivPdfsOnlyGpqa(), url -> new Document(url, "text/html; charset=utf-8",
+                "<html></html>".getBytes(StandardCharsets.UTF_8)));
+        fetcher.fetch(plan(
+                new ListRow(1, "Emu Video and Emu Edit", "", List.of(new Link("Paper", blog)), 1),
+                new ListRow(2, "VALL-E", "", List.of(new Link("Project", "https://valle-demo.github.io/")), 2)));
+        assertEquals(List.of("full text from HTML pages is not supported yet: " + blog,
+                "the list row \"VALL-E\" has no Paper link and no arXiv link (its links: Project)"),
+                sink.failed.stream().map(PaperFailed::reason).toList());
+        sink.assertAllValid();
+    }
+
+    @Test
+    void aDownloadFailureElsewhereFailsThePaper() {
+        IssueFetcher fetcher = fetcher(ids -> {
+            throw new AssertionError();
+        }, arxivPdfsOnlyGpqa(), url -> {
+            throw new DownloadException("download returned HTTP 403");
+        });
+        fetcher.fetch(plan(new ListRow(1, "Gone", "", List.of(new Link("Paper", "https://example.org/x.pdf")), 1)));
+        assertEquals("could not download the paper at https://example.org/x.pdf: download returned HTTP 403",
+                sink.failed.get(0).reason());
+    }
+
+    // ---- test doubles and fixtures
+
+    private interface Download {
+        Document get(String url) throws DownloadException;
+    }
+
+    private IssueFetcher fetcher(ArxivLookup lookup, DocumentSource arxivPdfs, Download others) {
+        ArxivLookup recording = ids -> {
+            lookups.add(List.copyOf(ids));
+            return lookup.lookup(ids);
+        };
+        DocumentSource documents = new DocumentSource() {
+            @Override
+            public Document arxivPdf(ArxivId id) throws DownloadException {
+                return arxivPdfs.arxivPdf(id);
+            }
+
+            @Override
+            public Document download(String url) throws DownloadException {
+                return others.get(url);
+            }
+        };
+        return new IssueFetcher(recording, documents, sink, ArxivTaxonomy.load(), new PdfTextExtractor(400_000),
+                CLOCK);
+    }
+
+    private static ArxivFeed builtWeekFeed() throws ArxivApiException {
+        return AtomFeedParser.parse(Fixtures.text("arxiv-api/built_id_list-week-2023-11-20_one-missing.xml"))
+                .withRequestUrl("https://export.arxiv.org/api/query?id_list=test");
+    }
+
+    /** Like the fixture server: a PDF only for GPQA, 404 for the others. */
+    private static DocumentSource arxivPdfsOnlyGpqa() {
+        return new DocumentSource() {
+            @Override
+            public Document arxivPdf(ArxivId id) throws DownloadException {
+                if (id.versioned().equals("2311.12022v1")) {
+                    return new Document("https://pdf.test/" + id.versioned(), "application/pdf", GPQA_PDF);
+                }
+                throw new DownloadException("PDF download returned HTTP 404");
+            }
+
+            @Override
+            public Document download(String url) {
+                throw new AssertionError();
+            }
+        };
+    }
+
+    private static IssuePlan weekPlan() {
+        Week week = ReadmeParser.parse(Fixtures.readme(), LocalDate.of(2026, 11, 23))
+                .find(LocalDate.of(2023, 11, 20)).orElseThrow();
+        return IssuePlan.of(week, "https://list.test/README.md");
+    }
+
+    private static IssuePlan plan(ListRow... rows) {
+        Week week = new Week(LocalDate.of(2024, 1, 1), LocalDate.of(2024, 1, 7),
+                "Top ML Papers of the Week (January 1 - January 7) - 2024", 1, List.of(rows));
+        return IssuePlan.of(week, "https://list.test/README.md");
+    }
+
+    /** Collects the events and proves each one valid against its JSON Schema. */
+    private static final class RecordingSink implements EventSink {
+        final List<PaperFetched> fetched = new ArrayList<>();
+        final List<PaperFailed> failed = new ArrayList<>();
+        final List<String> order = new ArrayList<>();
+
+        @Override
+        public void planned(IssuePlanned event) {
+            throw new AssertionError("the fetcher does not plan");
+        }
+
+        @Override
+        public void fetched(PaperFetched event) {
+            fetched.add(event);
+            order.add(event.paperKey());
+        }
+
+        @Override
+        public void failed(PaperFailed event) {
+            failed.add(event);
+            order.add(event.paperKey());
+        }
+
+        List<String> keys() {
+            return order;
+        }
+
+        void assertAllValid() {
+            fetched.forEach(e -> assertEquals(e, EventCodec.fromJson(EventCodec.toJson(e), EventType.PAPER_FETCHED)));
+            failed.forEach(e -> assertEquals(e, EventCodec.fromJson(EventCodec.toJson(e), EventType.PAPER_FAILED)));
+        }
+    }
+}
