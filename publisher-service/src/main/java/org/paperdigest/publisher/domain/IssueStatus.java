@@ -1,0 +1,13 @@
+package org.paperdigest.publisher.domain;
+
+/** Where an issue stands, as readers see it. */
+public enum IssueStatus {
+    /** Paper events arrived before the issue's plan; the issue is not shown until its plan arrives. */
+    AWAITING_PLAN,
+    /** The plan is stored; no paper of it has reported anything yet. */
+    PLANNED,
+    /** Some papers of the plan have reported; not all are complete. */
+    IN_PROGRESS,
+    /** Every paper is complete or failed for good; a revision is stored and announced. */
+    PUBLISHED
+}

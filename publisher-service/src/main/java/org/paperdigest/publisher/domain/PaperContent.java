@@ -1,0 +1,50 @@
+package org.paperdigest.publisher.domain;
+
+import java.util.List;
+import java.util.Optional;
+import org.paperdigest.events.ContentLevel;
+import org.paperdigest.events.Generation;
+import org.paperdigest.events.Link;
+import org.paperdigest.events.PaperMetadata;
+import org.paperdigest.events.QuestionAnswer;
+import org.paperdigest.events.Stage;
+
+/**
+ * One paper as published in an issue revision.
+ *
+ * @param title             the metadata title byte for byte; the weekly list's title where metadata is missing
+ * @param listTitle         the title as the weekly list writes it
+ * @param links             the weekly list's links for the row
+ * @param metadata          null when the paper could not be fetched
+ * @param contentLevel      null when the paper could not be fetched
+ * @param abstractJa        null when summarizing failed (readers then get the original abstract)
+ * @param summaryGeneration provenance of {@code abstractJa} and {@code summaryJa}
+ * @param qa                empty when answering failed
+ * @param qaGeneration      provenance of {@code qa}
+ * @param failures          every stage that failed for good, in pipeline order
+ */
+public record PaperContent(
+        int position,
+        String paperKey,
+        String title,
+        String listTitle,
+        List<Link> links,
+        String paperVersion,
+        PaperMetadata metadata,
+        ContentLevel contentLevel,
+        List<String> notes,
+        String abstractJa,
+        String summaryJa,
+        Generation summaryGeneration,
+        List<QuestionAnswer> qa,
+        Generation qaGeneration,
+        List<StageFailure> failures) {
+
+    public Optional<StageFailure> failure(Stage stage) {
+        return failures.stream().filter(failure -> failure.stage() == stage).findFirst();
+    }
+
+    public boolean fetched() {
+        return metadata != null;
+    }
+}

@@ -1,0 +1,60 @@
+package org.paperdigest.publisher.messaging;
+
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.temporal.ChronoUnit;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.paperdigest.events.EventCodec;
+import org.paperdigest.events.EventType;
+import org.paperdigest.events.MalformedEventException;
+import org.paperdigest.events.Topics;
+import org.paperdigest.publisher.service.IssueLedger;
+
+/**
+ * Consumes every topic the publisher cares about. A record that is not a valid event throws
+ * {@link MalformedEventException}, which the channel's dead-letter strategy moves to {@code <topic>-dlq}.
+ * Anything else (a lost database connection, a broker that does not take the announcement) is retried first:
+ * each try is a fresh transaction in {@link IssueLedger}, so this class must stay outside it. The retries end
+ * well within the connector's 60 s limit for an unacknowledged record; a record that still fails then goes to
+ * the dead-letter topic with the reason, to be replayed once the cause is fixed.
+ */
+@ApplicationScoped
+@Retry(maxRetries = 8, delay = 1, delayUnit = ChronoUnit.SECONDS, jitter = 500, abortOn = MalformedEventException.class)
+public class EventConsumer {
+
+    @Inject
+    IssueLedger ledger;
+
+    @Incoming(Topics.ISSUE_PLANS)
+    @Blocking
+    public void onIssuePlanned(ConsumerRecord<String, String> record) {
+        ledger.record(EventCodec.decode(record, EventType.ISSUE_PLANNED));
+    }
+
+    @Incoming(Topics.PAPERS_FETCHED)
+    @Blocking
+    public void onPaperFetched(ConsumerRecord<String, String> record) {
+        ledger.record(EventCodec.decode(record, EventType.PAPER_FETCHED));
+    }
+
+    @Incoming(Topics.PAPER_SUMMARIES)
+    @Blocking
+    public void onPaperSummarized(ConsumerRecord<String, String> record) {
+        ledger.record(EventCodec.decode(record, EventType.PAPER_SUMMARIZED));
+    }
+
+    @Incoming(Topics.PAPER_ANSWERS)
+    @Blocking
+    public void onPaperAnswered(ConsumerRecord<String, String> record) {
+        ledger.record(EventCodec.decode(record, EventType.PAPER_ANSWERED));
+    }
+
+    @Incoming(Topics.PAPER_FAILURES)
+    @Blocking
+    public void onPaperFailed(ConsumerRecord<String, String> record) {
+        ledger.record(EventCodec.decode(record, EventType.PAPER_FAILED));
+    }
+}

@@ -1,0 +1,58 @@
+package org.paperdigest.publisher.persistence;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.EmbeddedId;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Optional;
+import org.hibernate.annotations.Immutable;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+import org.paperdigest.publisher.domain.IssueContent;
+
+/** A published issue revision, frozen: its content and its Markdown as readers first saw them. */
+@Entity
+@Immutable
+@Table(name = "issue_revision")
+public class IssueRevisionEntity extends PanacheEntityBase {
+
+    @EmbeddedId
+    public IssueRevisionId id;
+
+    @Column(name = "published_at", nullable = false)
+    public Instant publishedAt;
+
+    @Column(name = "paper_count", nullable = false)
+    public int paperCount;
+
+    @Column(name = "failed_count", nullable = false)
+    public int failedCount;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    public IssueContent content;
+
+    @Column(nullable = false)
+    public String markdown;
+
+    public static IssueRevisionEntity of(IssueContent content, String markdown) {
+        IssueRevisionEntity revision = new IssueRevisionEntity();
+        revision.id = new IssueRevisionId(content.issueId(), content.revision());
+        revision.publishedAt = content.publishedAt();
+        revision.paperCount = content.paperCount();
+        revision.failedCount = content.failedCount();
+        revision.content = content;
+        revision.markdown = markdown;
+        return revision;
+    }
+
+    public static Optional<IssueRevisionEntity> find(String issueId, int revision) {
+        return findByIdOptional(new IssueRevisionId(issueId, revision));
+    }
+
+    public static long countOf(String issueId) {
+        return count("id.issueId", issueId);
+    }
+}

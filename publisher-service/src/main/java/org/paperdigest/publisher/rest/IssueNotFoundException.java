@@ -1,0 +1,9 @@
+package org.paperdigest.publisher.rest;
+
+/** No issue (or no published revision) under the requested id. */
+public class IssueNotFoundException extends RuntimeException {
+
+    public IssueNotFoundException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,122 @@
+package org.paperdigest.publisher.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.Map;
+import org.jboss.logging.Logger;
+import org.paperdigest.events.DigestEvent;
+import org.paperdigest.events.EventType;
+import org.paperdigest.events.IssuePlanned;
+import org.paperdigest.events.PaperAnswered;
+import org.paperdigest.events.PaperFailed;
+import org.paperdigest.events.PaperFetched;
+import org.paperdigest.events.PaperSummarized;
+import org.paperdigest.events.ReceivedEvent;
+import org.paperdigest.publisher.domain.IssueProgress;
+import org.paperdigest.publisher.domain.IssueStatus;
+import org.paperdigest.publisher.domain.PaperRecord;
+import org.paperdigest.publisher.persistence.IssueEntity;
+import org.paperdigest.publisher.persistence.PaperStateEntity;
+import org.paperdigest.publisher.persistence.ProcessedEventEntity;
+
+/**
+ * Applies consumed events to the store, one transaction per event: the ce_id is recorded together with the
+ * event's effect, so a redelivered event changes nothing. Every event locks its issue's row first; the events
+ * of one issue are therefore applied one after another even when they come from different topics at once, and
+ * the one that completes the issue is the one that publishes it.
+ */
+@ApplicationScoped
+public class IssueLedger {
+
+    private static final Logger LOG = Logger.getLogger(IssueLedger.class);
+
+    @Inject
+    IssuePublication publication;
+
+    @Transactional
+    public void record(ReceivedEvent<? extends DigestEvent> event) {
+        DigestEvent payload = event.payload();
+        Instant now = Instant.now();
+        String type = EventType.of(payload).ceType();
+        if (!ProcessedEventEntity.markProcessed(event.id(), type, payload.issueId(), now)) {
+            LOG.debugf("Skipping %s %s: already processed", type, event.id());
+            return;
+        }
+        IssueEntity issue = IssueEntity.lockOrCreate(payload.issueId(), now);
+        if (payload instanceof IssuePlanned plan) {
+            applyPlan(issue, plan);
+        } else {
+            applyPaperEvent(payload, now);
+        }
+        issue.updatedAt = now;
+        refresh(issue, now);
+    }
+
+    private void applyPlan(IssueEntity issue, IssuePlanned plan) {
+        if (issue.published()) {
+            // A published revision is immutable; a new plan for it is a regeneration, which is a separate act.
+            LOG.infof("Issue %s is already published (revision %d); its new plan is not applied",
+                    issue.issueId, issue.publishedRevision);
+            return;
+        }
+        if (issue.plannedAt != null && plan.plannedAt().isBefore(issue.plannedAt)) {
+            LOG.infof("Issue %s: ignoring a plan from %s, older than the stored one from %s",
+                    issue.issueId, plan.plannedAt(), issue.plannedAt);
+            return;
+        }
+        issue.plan = plan;
+        issue.title = plan.title();
+        issue.weekStart = plan.weekStart();
+        issue.weekEnd = plan.weekEnd();
+        issue.plannedAt = plan.plannedAt();
+    }
+
+    private void applyPaperEvent(DigestEvent payload, Instant now) {
+        PaperStateEntity paper = PaperStateEntity.findOrCreate(payload.issueId(), payload.key(), now);
+        paper.updatedAt = now;
+        if (payload instanceof PaperFetched fetched) {
+            paper.fetched = withoutFullText(fetched);
+        } else if (payload instanceof PaperSummarized summarized) {
+            paper.summary = summarized;
+        } else if (payload instanceof PaperAnswered answered) {
+            paper.answers = answered;
+        } else if (payload instanceof PaperFailed failed) {
+            switch (failed.stage()) {
+                case FETCH -> paper.fetchFailure = failed.reason();
+                case SUMMARIZE -> paper.summarizeFailure = failed.reason();
+                case ANSWER -> paper.answerFailure = failed.reason();
+            }
+        } else {
+            throw new IllegalArgumentException("not a paper event: " + payload.getClass().getSimpleName());
+        }
+    }
+
+    /** Recomputes the issue's progress, and publishes it when its last paper just completed. */
+    private void refresh(IssueEntity issue, Instant now) {
+        if (issue.plan == null) {
+            issue.status = IssueStatus.AWAITING_PLAN;
+            return;
+        }
+        Map<String, PaperRecord> records = PaperStateEntity.recordsOf(issue.issueId);
+        IssueProgress progress = IssueProgress.of(issue.plan, records);
+        issue.papersDone = progress.progress().done();
+        issue.papersTotal = progress.progress().total();
+        if (issue.published()) {
+            return;
+        }
+        if (progress.complete()) {
+            publication.publish(issue, records, now);
+        } else {
+            issue.status = progress.started() ? IssueStatus.IN_PROGRESS : IssueStatus.PLANNED;
+        }
+    }
+
+    /** The text is for the summarizer and the Q&A service; publishing needs the metadata only. */
+    private static PaperFetched withoutFullText(PaperFetched fetched) {
+        return new PaperFetched(fetched.schemaVersion(), fetched.issueId(), fetched.paperKey(),
+                fetched.paperVersion(), fetched.metadata(), fetched.contentLevel(), null, fetched.notes(),
+                fetched.sourceUrls(), fetched.fetchedAt());
+    }
+}

@@ -1,0 +1,51 @@
+package org.paperdigest.publisher.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.Optional;
+import org.paperdigest.publisher.domain.IssueContent;
+import org.paperdigest.publisher.domain.IssueDetail;
+import org.paperdigest.publisher.domain.IssueOverview;
+import org.paperdigest.publisher.domain.IssueProgress;
+import org.paperdigest.publisher.persistence.IssueEntity;
+import org.paperdigest.publisher.persistence.IssueRevisionEntity;
+import org.paperdigest.publisher.persistence.PaperStateEntity;
+
+/** What readers can see: planned issues, their progress, and published revisions. */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class IssueReader {
+
+    public List<IssueOverview> list() {
+        return IssueEntity.listPlanned().stream()
+                .map(issue -> new IssueOverview(issue.issueId, issue.title, issue.status, issue.progress(),
+                        issue.publishedAt))
+                .toList();
+    }
+
+    /** Empty for an issue nobody planned (paper events alone do not make an issue readable). */
+    public Optional<IssueDetail> find(String issueId) {
+        return IssueEntity.<IssueEntity>findByIdOptional(issueId)
+                .filter(issue -> issue.plan != null)
+                .map(this::detail);
+    }
+
+    /** The Markdown of the issue's published revision; empty until it is published. */
+    public Optional<String> markdown(String issueId) {
+        return publishedRevision(issueId).map(revision -> revision.markdown);
+    }
+
+    private IssueDetail detail(IssueEntity issue) {
+        IssueProgress progress = IssueProgress.of(issue.plan, PaperStateEntity.recordsOf(issue.issueId));
+        IssueContent content = publishedRevision(issue.issueId).map(revision -> revision.content).orElse(null);
+        return new IssueDetail(issue.issueId, issue.title, issue.weekStart, issue.weekEnd, issue.status,
+                progress.progress(), issue.publishedRevision, issue.publishedAt, progress.papers(), content);
+    }
+
+    private Optional<IssueRevisionEntity> publishedRevision(String issueId) {
+        return IssueEntity.<IssueEntity>findByIdOptional(issueId)
+                .filter(IssueEntity::published)
+                .flatMap(issue -> IssueRevisionEntity.find(issueId, issue.publishedRevision));
+    }
+}

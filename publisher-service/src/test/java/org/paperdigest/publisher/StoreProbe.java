@@ -1,0 +1,81 @@
+package org.paperdigest.publisher;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Collection;
+
+/**
+ * Reads the publisher's tables directly, so tests check what is stored rather than what the API says, and
+ * removes a test's issues afterwards: the schema is shared with the system test and with running services.
+ */
+@ApplicationScoped
+public class StoreProbe {
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    public long revisions(String issueId) {
+        return count("SELECT count(*) FROM publisher.issue_revision WHERE issue_id = ?", issueId);
+    }
+
+    public long processedEvents(String issueId) {
+        return count("SELECT count(*) FROM publisher.processed_event WHERE issue_id = ?", issueId);
+    }
+
+    public long paperStates(String issueId) {
+        return count("SELECT count(*) FROM publisher.paper_state WHERE issue_id = ?", issueId);
+    }
+
+    /** When any paper of the issue last changed: an event applied a second time would move it. */
+    public String lastPaperChange(String issueId) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(
+                        "SELECT max(updated_at)::text FROM publisher.paper_state WHERE issue_id = ?")) {
+            statement.setString(1, issueId);
+            try (ResultSet result = statement.executeQuery()) {
+                result.next();
+                return result.getString(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public boolean allProcessed(Collection<String> eventIds) {
+        return eventIds.stream().allMatch(id ->
+                count("SELECT count(*) FROM publisher.processed_event WHERE event_id = ?", id) == 1);
+    }
+
+    /** Deletes everything stored for a test's issue. */
+    public void deleteIssue(String issueId) {
+        try (Connection connection = dataSource.getConnection()) {
+            for (String table : new String[] {"processed_event", "paper_state", "issue_revision", "issue"}) {
+                try (PreparedStatement statement = connection.prepareStatement(
+                        "DELETE FROM publisher." + table + " WHERE issue_id = ?")) {
+                    statement.setString(1, issueId);
+                    statement.executeUpdate();
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private long count(String sql, String parameter) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, parameter);
+            try (ResultSet result = statement.executeQuery()) {
+                result.next();
+                return result.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,237 @@
+package org.paperdigest.publisher.render;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.paperdigest.publisher.TestEvents.ANSWER_REASON;
+import static org.paperdigest.publisher.TestEvents.FETCH_REASON;
+import static org.paperdigest.publisher.TestEvents.GPQA;
+import static org.paperdigest.publisher.TestEvents.MEDAGENTS;
+import static org.paperdigest.publisher.TestEvents.MIRASOL;
+import static org.paperdigest.publisher.TestEvents.PASS;
+import static org.paperdigest.publisher.TestEvents.SUMMARIZE_REASON;
+import static org.paperdigest.publisher.render.MarkdownTree.all;
+import static org.paperdigest.publisher.render.MarkdownTree.text;
+import static org.paperdigest.publisher.render.MarkdownTree.texts;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.commonmark.node.BlockQuote;
+import org.commonmark.node.BulletList;
+import org.commonmark.node.Code;
+import org.commonmark.node.Emphasis;
+import org.commonmark.node.FencedCodeBlock;
+import org.commonmark.node.Heading;
+import org.commonmark.node.HtmlBlock;
+import org.commonmark.node.HtmlInline;
+import org.commonmark.node.IndentedCodeBlock;
+import org.commonmark.node.Link;
+import org.commonmark.node.ListItem;
+import org.commonmark.node.Node;
+import org.commonmark.node.OrderedList;
+import org.commonmark.node.Paragraph;
+import org.commonmark.node.StrongEmphasis;
+import org.commonmark.node.ThematicBreak;
+import org.junit.jupiter.api.Test;
+import org.paperdigest.events.ContentLevel;
+import org.paperdigest.events.IssuePlanned;
+import org.paperdigest.events.PaperFetched;
+import org.paperdigest.events.PaperMetadata;
+import org.paperdigest.publisher.TestEvents;
+import org.paperdigest.publisher.domain.IssueAssembler;
+import org.paperdigest.publisher.domain.IssueContent;
+import org.paperdigest.publisher.domain.PaperRecord;
+
+/**
+ * The Markdown of an issue built from the golden samples and the copied paper fixtures: four papers, one
+ * complete (GPQA), one whose fetch failed (Mirasol3B), one read from its abstract only whose summary failed
+ * (PaSS), one whose Q&A failed (MedAgents). Every check reads the CommonMark tree, as a reader would.
+ */
+class IssueMarkdownTest {
+
+    private static final String ISSUE = "custom-unit-markdown";
+    private static final Instant PUBLISHED_AT = Instant.parse("2023-11-27T09:12:00Z");
+    private static final String GPQA_TITLE = "GPQA: A Graduate-Level Google-Proof Q&A Benchmark";
+    private static final String PASS_TITLE = "PaSS: Parallel Speculative Sampling";
+    private static final String MEDAGENTS_TITLE =
+            "MedAgents: Large Language Models as Collaborators for Zero-shot Medical Reasoning";
+    private static final String MEDAGENTS_ABSTRACT_JA = "大規模言語モデル（LLM）は医療分野で大きな障壁に直面している。";
+
+    private final IssueContent issue = fourPaperIssue();
+    private final String markdown = IssueMarkdown.render(issue);
+    private final MarkdownTree tree = MarkdownTree.parse(markdown);
+
+    @Test
+    void fillsTheRealPaperCountAndNoPlaceholder() {
+        List<String> paragraphs = texts(all(tree.document(), Paragraph.class));
+        assertThat(paragraphs, hasItem("紹介する論文は以下の4本となります。"));
+        assertFalse(markdown.contains("[number]"), markdown);
+        assertThat(paragraphs.get(0), containsString("Top ML Papers of the Week"));
+        assertThat(paragraphs.get(0), containsString("Q&A"));
+    }
+
+    @Test
+    void listsEveryPaperInPlanOrderWithDateAndOneLineSummary() {
+        BulletList list = (BulletList) tree.topLevelBlocks().stream()
+                .filter(BulletList.class::isInstance).findFirst().orElseThrow();
+        List<String> items = texts(all(list, ListItem.class));
+        assertEquals(List.of(
+                "Mirasol3B\n発行日:不明\n（論文を取得できませんでした）",
+                PASS_TITLE + "\n発行日:2023年11月22日\n（一行要約はありません: 要約を生成できませんでした）",
+                GPQA_TITLE + "\n発行日:2023年11月20日\n" + TestEvents.gpqaSummarized(ISSUE).summaryJa(),
+                MEDAGENTS_TITLE + "\n発行日:2023年11月16日\n医療分野で協調するLLMエージェント。"), items);
+    }
+
+    @Test
+    void sectionsFollowPlanOrderWithMetadataTitlesByteForByte() {
+        assertEquals(List.of("Mirasol3B", PASS_TITLE, GPQA_TITLE, MEDAGENTS_TITLE, "処理できなかった論文"),
+                List.copyOf(tree.sections().keySet()));
+        Heading top = all(tree.document(), Heading.class).get(0);
+        assertEquals(1, top.getLevel());
+        assertEquals(issue.title(), text(top));
+    }
+
+    @Test
+    void showsMetadataWithUrlByteForByte() {
+        PaperMetadata gpqa = TestEvents.gpqaFetched(ISSUE).metadata();
+        List<Node> section = tree.sections().get(GPQA_TITLE);
+        assertEquals("著者:" + String.join(", ", gpqa.authors()) + "\n"
+                + "発行日:2023年11月20日\n"
+                + "最終更新日:2023年11月20日\n"
+                + "URL:" + gpqa.url() + "\n"
+                + "カテゴリ:Artificial Intelligence, Computation and Language", text(section.get(0)));
+        List<String> destinations = all(section.get(0), Link.class).stream().map(Link::getDestination).toList();
+        assertEquals(List.of(gpqa.url()), destinations);
+        assertThat(markdown, containsString("URL:<" + gpqa.url() + ">"));
+    }
+
+    @Test
+    void evidenceQuotesCarryTheirPageAndNotStatedAnswersSayTheyAreNotStated() {
+        List<Node> section = tree.sections().get(GPQA_TITLE);
+        List<String> paragraphs = texts(section.stream().filter(Paragraph.class::isInstance).toList());
+        var golden = TestEvents.gpqaAnswered(ISSUE).items();
+        assertThat(paragraphs, hasItem("Q1: " + golden.get(0).question()));
+        assertThat(paragraphs, hasItem("A: " + golden.get(0).answer()));
+        assertThat(paragraphs, hasItem("Q2: " + golden.get(1).question()));
+        assertThat(paragraphs, hasItem("A: 論文中に記載がありません"));
+        List<String> quotes = texts(section.stream().filter(BlockQuote.class::isInstance).toList());
+        assertEquals(List.of("\"" + golden.get(0).evidence().get(0).quote() + "\" (p. 1)"), quotes);
+        assertThat(texts(section.stream().filter(Heading.class::isInstance).toList()), contains("概要", "Q&A"));
+        assertThat(paragraphs, hasItem(TestEvents.gpqaSummarized(ISSUE).abstractJa()));
+    }
+
+    @Test
+    void evidenceFromTheAbstractSaysSoInsteadOfAPage() {
+        List<String> quotes = texts(tree.sections().get(PASS_TITLE).stream().filter(BlockQuote.class::isInstance).toList());
+        assertEquals(List.of("\"requiring only as few as $O(d_{emb})$ additional parameters\" (概要)"), quotes);
+    }
+
+    @Test
+    void abstractOnlyPaperSaysSo() {
+        assertThat(texts(tree.sections().get(PASS_TITLE)), hasItem(IssueMarkdown.ABSTRACT_ONLY_NOTE));
+        assertThat(texts(tree.sections().get(GPQA_TITLE)), not(hasItem(IssueMarkdown.ABSTRACT_ONLY_NOTE)));
+    }
+
+    @Test
+    void failedSummaryFallsBackToTheOriginalEnglishAbstractWithTheReason() {
+        List<String> blocks = texts(tree.sections().get(PASS_TITLE));
+        String englishAbstract = TestEvents.passAbstractOnly(ISSUE).metadata().abstractText();
+        assertThat(blocks, hasItem(englishAbstract));
+        assertThat(blocks, hasItem("※ 日本語訳を生成できなかったため、原文（英語）の概要を掲載しています。理由:" + SUMMARIZE_REASON));
+        assertThat(englishAbstract, containsString("$30\\%$"));
+    }
+
+    @Test
+    void failedQaSaysWhy() {
+        List<String> blocks = texts(tree.sections().get(MEDAGENTS_TITLE));
+        assertThat(blocks, hasItem("※ Q&Aを生成できませんでした。理由:" + ANSWER_REASON));
+        assertThat(blocks, hasItem(MEDAGENTS_ABSTRACT_JA));
+    }
+
+    @Test
+    void unfetchedPaperIsShownInPlaceWithItsListTitleReasonAndLink() {
+        List<Node> section = tree.sections().get("Mirasol3B");
+        assertEquals(1, section.size());
+        assertEquals("※ この論文は取得できなかったため、内容を掲載できません。\n理由:" + FETCH_REASON
+                + "\nURL:https://arxiv.org/abs/2311.05698", text(section.get(0)));
+    }
+
+    @Test
+    void failuresAreListedAtTheEndWithListTitleStageAndReason() {
+        List<Node> section = tree.sections().get("処理できなかった論文");
+        assertEquals(List.of(
+                "Mirasol3B（論文の取得 FETCH）:" + FETCH_REASON,
+                "Parallel Speculative Sampling（概要の翻訳・要約 SUMMARIZE）:" + SUMMARIZE_REASON,
+                "LLMs as Collaborators for Medical Reasoning (MedAgents)（Q&Aの生成 ANSWER）:" + ANSWER_REASON),
+                texts(all(section.get(0), ListItem.class)));
+    }
+
+    @Test
+    void untrustedTextCannotBreakTheLayout() {
+        String title = "A *bold* claim: [x](http://evil.example) <b>T\\\"ULU</b> & &amp; _under_ `code` #1 ~~no~~ | #";
+        String abstractJa = "一行目\n# 見出しではない\n- リストではない\n\n2023. 年の話\n===\n> 引用ではない\n```\n<div>html</div>\n    字下げ";
+        PaperMetadata base = TestEvents.fixtureMetadata("2311.13581.json");
+        PaperMetadata hostile = new PaperMetadata(title, List.of("*Ann*", "<Bob>"), base.abstractText(),
+                base.published(), null, base.categories(), base.url(), base.pdfUrl(), null, null, null);
+        PaperFetched fetched = TestEvents.fetched(ISSUE, PASS, hostile, ContentLevel.FULL_TEXT, List.of());
+        IssuePlanned plan = TestEvents.plan(ISSUE, PUBLISHED_AT, TestEvents.planned(1, PASS, "- list *title*"));
+        IssueContent content = IssueAssembler.assemble(plan, Map.of(PASS, new PaperRecord(PASS, fetched,
+                TestEvents.summarized(ISSUE, PASS, abstractJa, "# 一行 *要約*"), TestEvents.answered(ISSUE, PASS),
+                null, null, null)), 1, PUBLISHED_AT);
+
+        MarkdownTree hostileTree = MarkdownTree.parse(IssueMarkdown.render(content));
+
+        assertEquals(List.of(title), List.copyOf(hostileTree.sections().keySet()));
+        List<Node> section = hostileTree.sections().get(title);
+        assertEquals("著者:*Ann*, <Bob>\n発行日:2023年11月22日\n最終更新日:不明\nURL:" + base.url()
+                + "\nカテゴリ:Computation and Language", text(section.get(0)));
+        assertThat(texts(section.stream().filter(Paragraph.class::isInstance).toList()), hasItem(
+                "一行目\n# 見出しではない\n- リストではない"));
+        assertThat(texts(section.stream().filter(Paragraph.class::isInstance).toList()), hasItem(
+                "2023. 年の話\n===\n> 引用ではない\n```\n<div>html</div>\n字下げ"));
+        ListItem firstItem = all(hostileTree.document(), ListItem.class).get(0);
+        assertEquals(title + "\n発行日:2023年11月22日\n# 一行 *要約*", text(firstItem));
+        for (Class<? extends Node> forbidden : List.of(Emphasis.class, StrongEmphasis.class, HtmlInline.class,
+                HtmlBlock.class, FencedCodeBlock.class, IndentedCodeBlock.class, Code.class, OrderedList.class,
+                ThematicBreak.class)) {
+            if (forbidden == StrongEmphasis.class) {
+                // The only strong emphasis is the renderer's own Q/A labels.
+                assertThat(texts(all(hostileTree.document(), StrongEmphasis.class)), contains("Q1:", "A:", "Q2:", "A:"));
+                continue;
+            }
+            assertThat(forbidden.getSimpleName(), all(hostileTree.document(), forbidden), empty());
+        }
+        assertEquals(List.of(1, 2, 3, 3), all(hostileTree.document(), Heading.class).stream()
+                .map(Heading::getLevel).toList());
+        assertEquals(List.of(base.url()), all(hostileTree.document(), Link.class).stream()
+                .map(Link::getDestination).filter(url -> url.contains("arxiv")).toList());
+        assertTrue(all(hostileTree.document(), Link.class).stream().noneMatch(
+                link -> link.getDestination().contains("evil")), "no link from untrusted text");
+    }
+
+    private static IssueContent fourPaperIssue() {
+        // Listed out of order on purpose: the issue follows the positions, not the order of the list.
+        IssuePlanned plan = TestEvents.plan(ISSUE, PUBLISHED_AT,
+                TestEvents.planned(9, MEDAGENTS, "LLMs as Collaborators for Medical Reasoning (MedAgents)"),
+                TestEvents.goldenPlannedGpqa(),
+                TestEvents.planned(1, MIRASOL, "Mirasol3B"),
+                TestEvents.planned(3, PASS, "Parallel Speculative Sampling"));
+        Map<String, PaperRecord> records = Map.of(
+                GPQA, new PaperRecord(GPQA, TestEvents.gpqaFetched(ISSUE), TestEvents.gpqaSummarized(ISSUE),
+                        TestEvents.gpqaAnswered(ISSUE), null, null, null),
+                MIRASOL, new PaperRecord(MIRASOL, null, null, null, FETCH_REASON, null, null),
+                PASS, new PaperRecord(PASS, TestEvents.passAbstractOnly(ISSUE), null,
+                        TestEvents.passAnsweredFromAbstract(ISSUE), null, SUMMARIZE_REASON, null),
+                MEDAGENTS, new PaperRecord(MEDAGENTS, TestEvents.medAgentsFetched(ISSUE),
+                        TestEvents.summarized(ISSUE, MEDAGENTS, MEDAGENTS_ABSTRACT_JA, "医療分野で協調するLLMエージェント。"),
+                        null, null, null, ANSWER_REASON));
+        return IssueAssembler.assemble(plan, records, 1, PUBLISHED_AT);
+    }
+}
