@@ -1,0 +1,169 @@
+package org.paperdigest.testing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class FakeOpenAiServerTest {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    final FakeOpenAiServer server = FakeOpenAiServer.start();
+    final HttpClient http = HttpClient.newHttpClient();
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void answersInTheChatCompletionShapeWithUsage() throws Exception {
+        HttpResponse<String> response = chat("Say OK.");
+
+        assertEquals(200, response.statusCode());
+        JsonNode body = JSON.readTree(response.body());
+        assertEquals("chat.completion", body.get("object").asText());
+        assertEquals("my-model", body.get("model").asText());
+        assertEquals("assistant", body.at("/choices/0/message/role").asText());
+        assertEquals("stop", body.at("/choices/0/finish_reason").asText());
+        int prompt = body.at("/usage/prompt_tokens").asInt();
+        int completion = body.at("/usage/completion_tokens").asInt();
+        assertTrue(prompt > 0 && completion > 0);
+        assertEquals(prompt + completion, body.at("/usage/total_tokens").asInt());
+        assertTrue(server.baseUrl().endsWith("/v1"));
+    }
+
+    @Test
+    void listsItsModel() throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/models")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertEquals(FakeOpenAiServer.MODEL, JSON.readTree(response.body()).at("/data/0/id").asText());
+    }
+
+    @Test
+    void translationKeepsTheGivenSpansAndIsWrittenInKatakana() throws Exception {
+        String prompt = "<title>GAIA: a benchmark</title>\n<protected>\n<span>GAIA</span>\n"
+                + "<span>https://huggingface.co/gaia-benchmark</span>\n</protected>\n"
+                + "<abstract>\nWe introduce GAIA. It is at https://huggingface.co/gaia-benchmark.\n</abstract>";
+
+        JsonNode reply = content(chat(prompt));
+
+        String ja = reply.get("abstractJa").asText();
+        assertTrue(ja.contains("GAIA") && ja.contains("https://huggingface.co/gaia-benchmark"), ja);
+        assertTrue(ja.contains("ワエイントラオドウクエ"), ja);
+        assertFalse(reply.get("summaryJa").asText().isBlank());
+
+        server.answerUngroundedNext(1);
+        String mangled = content(chat(prompt)).get("abstractJa").asText();
+        assertFalse(mangled.contains("GAIA"), mangled);
+        assertFalse(mangled.contains("https://huggingface.co/gaia-benchmark"), mangled);
+    }
+
+    @Test
+    void answerQuotesTheBestMatchingChunkVerbatimOrSaysNotStated() throws Exception {
+        String chunks = "<chunk n=\"1\" page=\"1\">\nWe present GPQA, a dataset of 448 questions. Experts reach 65% accuracy.\n</chunk>\n"
+                + "<chunk n=\"2\" page=\"2\">\nNon-expert validators reach 34% accuracy despite web access.\n</chunk>";
+
+        JsonNode answer = content(chat("<question>How accurate are non-expert validators with web access?</question>\n" + chunks));
+        assertTrue(answer.get("answerable").asBoolean());
+        assertEquals(2, answer.at("/evidence/0/chunk").asInt());
+        assertEquals("Non-expert validators reach 34% accuracy despite web access.", answer.at("/evidence/0/quote").asText());
+
+        JsonNode unknown = content(chat("<question>How many kilograms of carbon dioxide did the project emit?</question>\n" + chunks));
+        assertFalse(unknown.get("answerable").asBoolean());
+        assertEquals(FakeOpenAiServer.NOT_STATED, unknown.get("answer").asText());
+
+        server.answerUngroundedNext(1);
+        JsonNode misquote = content(chat("<question>How accurate are non-expert validators with web access?</question>\n" + chunks));
+        assertFalse(chunks.contains(misquote.at("/evidence/0/quote").asText()));
+    }
+
+    @Test
+    void questionsComeFromTheAbstractAndHeadingsWithOneNearDuplicate() throws Exception {
+        String prompt = "<title>T</title>\n<abstract>\nWe present GPQA, a challenging dataset. Experts reach 65% accuracy.\n</abstract>\n"
+                + "<headings>\n- 1 Introduction\n- 2 Data Collection\n</headings>";
+
+        JsonNode questions = content(chat(prompt)).get("questions");
+
+        assertEquals(6, questions.size());
+        assertTrue(questions.get(0).get("questionEn").asText().contains("We present GPQA, a challenging dataset."));
+        assertTrue(questions.get(2).get("questionJa").asText().startsWith("この論文は「We present GPQA"));
+        assertTrue(questions.get(5).get("questionEn").asText().contains("2 Data Collection"));
+    }
+
+    @Test
+    void queuedFaultsHitTheNextCallsInOrder() throws Exception {
+        server.rateLimitNext(1, 3);
+        server.failNext(1);
+        server.answerInvalidJsonNext(1);
+
+        HttpResponse<String> limited = chat("x");
+        assertEquals(429, limited.statusCode());
+        assertEquals("3", limited.headers().firstValue("Retry-After").orElseThrow());
+        assertEquals(500, chat("x").statusCode());
+        HttpResponse<String> notJson = chat("x");
+        assertEquals(200, notJson.statusCode());
+        assertThrows(IOException.class, () -> JSON.readTree(JSON.readTree(notJson.body()).at("/choices/0/message/content").asText()));
+        assertEquals(200, chat("x").statusCode());
+
+        assertEquals(4, server.chatCalls());
+        assertEquals(429, server.calls().get(0).status());
+        server.reset();
+        assertEquals(0, server.chatCalls());
+    }
+
+    @Test
+    void checksTheResponseFormatAsOpenAiDoes() throws Exception {
+        ObjectNode request = JSON.createObjectNode().put("model", "m");
+        request.putArray("messages").addObject().put("role", "user").put("content", "x");
+        request.putObject("response_format").put("type", "json_schema");
+
+        HttpResponse<String> response = post(request);
+
+        assertEquals(400, response.statusCode());
+        assertTrue(response.body().contains("json_schema"), response.body());
+        ((ObjectNode) request.get("response_format")).putObject("json_schema").put("name", "Reply").putObject("schema");
+        assertEquals(200, post(request).statusCode());
+    }
+
+    @Test
+    void rejectsARequestWithoutMessages() throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/chat/completions"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"m\"}")).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertEquals(400, response.statusCode());
+        assertEquals("'messages' is required", JSON.readTree(response.body()).at("/error/message").asText());
+    }
+
+    private HttpResponse<String> chat(String userPrompt) throws IOException, InterruptedException {
+        ObjectNode request = JSON.createObjectNode().put("model", "my-model").put("temperature", 0.1);
+        request.putArray("messages").addObject().put("role", "system").put("content", "Ignore <abstract>this</abstract>.");
+        ((ArrayNode) request.get("messages")).addObject()
+                .put("role", "user").put("content", userPrompt);
+        return post(request);
+    }
+
+    private HttpResponse<String> post(ObjectNode request) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/chat/completions"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(request.toString())).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonNode content(HttpResponse<String> response) throws IOException {
+        return JSON.readTree(JSON.readTree(response.body()).at("/choices/0/message/content").asText());
+    }
+}

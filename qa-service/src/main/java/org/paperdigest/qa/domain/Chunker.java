@@ -1,0 +1,132 @@
+package org.paperdigest.qa.domain;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.paperdigest.events.Page;
+import org.paperdigest.events.PaperFetched;
+
+/**
+ * Cuts a paper's text into chunks of about {@code targetWords} words. A chunk never crosses a page, so its page is
+ * the quote's page; it starts anew at each detected section heading, which becomes its section (the quote's
+ * section) rather than part of its text.
+ * An abstract-only paper is one chunk: its abstract, page null, section "Abstract".
+ */
+public final class Chunker {
+
+    public static final String ABSTRACT = "Abstract";
+
+    /** Numbered headings as PDF extraction leaves them: {@code 2.1   The Collection Pipeline}, {@code A.1 Data}. */
+    private static final Pattern NUMBERED_HEADING = Pattern.compile(
+            "(?:[A-Z](?:\\.\\d{1,2}){1,2}|\\d{1,2}(?:\\.\\d{1,2}){0,2})\\.?\\s+([A-Z][\\p{L}\\p{N} ,:&()'’/-]{1,70})");
+    /** A number standing alone inside a "title" marks a list of footnoted names (affiliations), not a heading. */
+    private static final Pattern STRAY_NUMBER = Pattern.compile("(?:^|\\s)\\d+(?:\\s|$)");
+    private static final Pattern NAMED_HEADING = Pattern.compile(
+            "(?i)(?:Abstract|Introduction|Related Work|Background|Conclusions?|Discussion|Limitations"
+                    + "|Acknowledge?ments?|References|Appendix(?: [A-Z])?)");
+    private static final int LONGEST_HEADING_WORDS = 10;
+    private static final int SMALLEST_CHUNK_WORDS = 25;
+
+    private final int targetWords;
+
+    public Chunker(int targetWords) {
+        this.targetWords = targetWords;
+    }
+
+    public List<Chunk> chunks(PaperFetched paper) {
+        List<Chunk> chunks = paper.fullText() == null ? List.of() : pageChunks(paper.fullText().pages());
+        if (!chunks.isEmpty()) {
+            return chunks;
+        }
+        String abstractText = paper.metadata().abstractText();
+        if (abstractText == null || abstractText.isBlank()) {
+            return List.of();
+        }
+        return List.of(new Chunk(null, ABSTRACT, abstractText.strip().replaceAll("\\s+", " ")));
+    }
+
+    List<Chunk> pageChunks(List<Page> pages) {
+        List<Chunk> chunks = new ArrayList<>();
+        String section = null;
+        for (Page page : pages) {
+            Builder current = new Builder(page.number(), section);
+            for (String rawLine : page.text().split("\\R")) {
+                String line = rawLine.strip().replaceAll("\\s+", " ");
+                if (line.isEmpty()) {
+                    if (current.words >= targetWords) {
+                        current = current.flushInto(chunks, section);
+                    }
+                    continue;
+                }
+                if (isHeading(line)) {
+                    // The heading becomes the chunks' section, not part of their text, so quotes stay prose.
+                    section = line;
+                    current = current.flushInto(chunks, section);
+                    continue;
+                }
+                current.add(line);
+                boolean sentenceEnds = line.endsWith(".") || line.endsWith("?") || line.endsWith("!");
+                if (current.words >= 2 * targetWords || current.words >= targetWords && sentenceEnds) {
+                    current = current.flushInto(chunks, section);
+                }
+            }
+            current.flushInto(chunks, section);
+        }
+        return chunks;
+    }
+
+    /** Distinct section headings in reading order: the outline the question prompt shows. */
+    public static List<String> headings(List<Chunk> chunks) {
+        return chunks.stream().map(Chunk::section).filter(s -> s != null).distinct().toList();
+    }
+
+    static boolean isHeading(String line) {
+        if (line.split(" ").length > LONGEST_HEADING_WORDS || line.endsWith(".") || line.endsWith(",")) {
+            return false;
+        }
+        Matcher numbered = NUMBERED_HEADING.matcher(line);
+        if (numbered.matches()) {
+            return !STRAY_NUMBER.matcher(numbered.group(1)).find();
+        }
+        return NAMED_HEADING.matcher(line).matches();
+    }
+
+    /** Accumulates the lines of one chunk on one page. */
+    private final class Builder {
+        final int page;
+        final String section;
+        final StringBuilder text = new StringBuilder();
+        int words;
+
+        Builder(int page, String section) {
+            this.page = page;
+            this.section = section;
+        }
+
+        void add(String line) {
+            boolean hyphenatedBreak = text.length() > 1 && text.charAt(text.length() - 1) == '-'
+                    && Character.isLetter(text.charAt(text.length() - 2));
+            if (text.length() > 0 && !hyphenatedBreak) {
+                text.append(' ');
+            }
+            text.append(line);
+            words += line.split(" ").length;
+        }
+
+        /** Emits this chunk (a short tail joins the chunk before it on the same page) and starts the next. */
+        Builder flushInto(List<Chunk> chunks, String nextSection) {
+            if (words > 0) {
+                Chunk last = chunks.isEmpty() ? null : chunks.get(chunks.size() - 1);
+                boolean joinsLast = words < SMALLEST_CHUNK_WORDS && last != null && last.page() == page
+                        && java.util.Objects.equals(last.section(), section);
+                if (joinsLast) {
+                    chunks.set(chunks.size() - 1, new Chunk(page, section, last.text() + " " + text));
+                } else {
+                    chunks.add(new Chunk(page, section, text.toString()));
+                }
+            }
+            return new Builder(page, nextSection);
+        }
+    }
+}

@@ -1,0 +1,206 @@
+package org.paperdigest.qa.domain;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.jboss.logging.Logger;
+import org.paperdigest.events.DigestEvent;
+import org.paperdigest.events.Generation;
+import org.paperdigest.events.PaperAnswered;
+import org.paperdigest.events.PaperFailed;
+import org.paperdigest.events.PaperFetched;
+import org.paperdigest.events.QuestionAnswer;
+import org.paperdigest.events.Stage;
+import org.paperdigest.events.TokenUsage;
+import org.paperdigest.qa.client.AnswerDraft;
+import org.paperdigest.qa.client.Aspect;
+import org.paperdigest.qa.client.LlmException;
+import org.paperdigest.qa.client.LlmOutputException;
+import org.paperdigest.qa.client.LlmReply;
+import org.paperdigest.qa.client.PaperReader;
+import org.paperdigest.qa.client.QaClient;
+import org.paperdigest.qa.client.QuestionDraft;
+import org.paperdigest.qa.client.QuestionSet;
+import org.paperdigest.qa.config.QaConfig;
+
+/**
+ * Questions and grounded answers for one paper: one call for the questions, then for each question the best chunks
+ * of the text and one call for its answer. Every reply is checked; a rejected one is re-asked once with the
+ * findings. The paper fails when fewer than {@link #MIN_ITEMS} answers survive or the model cannot be reached.
+ */
+@ApplicationScoped
+public class PaperQa {
+
+    public static final int MIN_ITEMS = 8;
+    public static final int MAX_ITEMS = 10;
+    private static final Logger LOG = Logger.getLogger(PaperQa.class);
+    private static final int ATTEMPTS = 2;
+
+    private final QaClient client;
+    private final QaConfig config;
+    private final AnswerValidator validator = new AnswerValidator();
+
+    PaperQa(QaClient client, QaConfig config) {
+        this.client = client;
+        this.config = config;
+    }
+
+    public DigestEvent answer(PaperFetched paper) {
+        List<Chunk> chunks = new Chunker(config.chunkWords()).chunks(paper);
+        if (chunks.isEmpty()) {
+            return failed(paper, "no text to answer from: the paper has neither extracted full text nor an abstract;"
+                    + " fetch it again or add it by a URL whose text can be read");
+        }
+        Run run = new Run(paper);
+        try {
+            List<QuestionDraft> questions = questions(run, chunks);
+            if (questions.size() < MIN_ITEMS) {
+                return failed(paper, "the model proposed only " + questions.size() + " distinct usable questions"
+                        + " (at least " + MIN_ITEMS + " are needed) after one re-ask" + modelNote());
+            }
+            Bm25Retriever retriever = new Bm25Retriever(chunks);
+            List<QuestionAnswer> items = new ArrayList<>();
+            List<String> dropped = new ArrayList<>();
+            for (QuestionDraft question : questions) {
+                List<Chunk> given = retriever.top(question.questionEn(), config.chunksPerQuestion());
+                Verdict verdict = answer(run, question, given);
+                if (verdict.isAccepted()) {
+                    items.add(verdict.item());
+                } else {
+                    dropped.add("「" + question.questionJa() + "」: " + String.join("; ", verdict.findings()));
+                }
+            }
+            if (items.size() < MIN_ITEMS) {
+                return failed(paper, "only " + items.size() + " of " + questions.size() + " answers passed the"
+                        + " evidence checks (at least " + MIN_ITEMS + " are needed)" + modelNote() + ". Rejected: "
+                        + String.join(" | ", dropped.subList(0, Math.min(3, dropped.size()))));
+            }
+            Generation generation = new Generation(run.model, PaperReader.PROMPT_VERSION, Instant.now(), run.usage);
+            return new PaperAnswered(PaperAnswered.SCHEMA_VERSION, paper.issueId(), paper.paperKey(),
+                    paper.paperVersion(), List.copyOf(items.subList(0, Math.min(MAX_ITEMS, items.size()))), generation);
+        } catch (LlmOutputException e) {
+            return failed(paper, "the model twice gave no usable reply: " + e.getMessage() + modelNote());
+        } catch (LlmException e) {
+            return failed(paper, "the LLM call failed: " + e.getMessage());
+        }
+    }
+
+    /** The distinct questions with both forms, at most {@link #MAX_ITEMS}; re-asked once if too few or one-sided. */
+    private List<QuestionDraft> questions(Run run, List<Chunk> chunks) {
+        String abstractText = run.paper.metadata().abstractText();
+        if (abstractText == null || abstractText.isBlank()) {
+            abstractText = chunks.get(0).text();
+        }
+        List<String> headings = Chunker.headings(chunks);
+        List<String> findings = List.of();
+        List<QuestionDraft> distinct = List.of();
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            QuestionSet set;
+            try {
+                set = run.record(client.askQuestions(run.paper.metadata().title(), abstractText, headings, findings));
+            } catch (LlmOutputException e) {
+                run.usage = run.usage.plus(e.usage());
+                if (attempt == ATTEMPTS) {
+                    throw e;
+                }
+                findings = List.of(e.getMessage() + ": reply with only the JSON object asked for");
+                continue;
+            }
+            List<QuestionDraft> complete = set == null || set.questions() == null ? List.of()
+                    : set.questions().stream().filter(PaperQa::hasBothForms).toList();
+            distinct = QuestionDeduper.distinct(complete);
+            findings = questionFindings(set, complete, distinct);
+            if (distinct.size() >= MIN_ITEMS) {
+                break;
+            }
+        }
+        if (!findings.isEmpty()) {
+            LOG.infof("%s: questions accepted with: %s", run.paper.paperKey(), findings);
+        }
+        return distinct.subList(0, Math.min(MAX_ITEMS, distinct.size()));
+    }
+
+    private static List<String> questionFindings(QuestionSet set, List<QuestionDraft> complete,
+            List<QuestionDraft> distinct) {
+        List<String> findings = new ArrayList<>();
+        int given = set == null || set.questions() == null ? 0 : set.questions().size();
+        if (complete.size() < given) {
+            findings.add((given - complete.size()) + " question(s) lacked the Japanese or the English form: give both");
+        }
+        if (distinct.size() < complete.size()) {
+            findings.add((complete.size() - distinct.size())
+                    + " question(s) asked the same as another: ask each thing once");
+        }
+        if (distinct.size() < MIN_ITEMS) {
+            findings.add("only " + distinct.size() + " distinct questions: write 10");
+        }
+        Set<Aspect> missing = EnumSet.allOf(Aspect.class);
+        distinct.forEach(q -> missing.remove(q.aspect()));
+        if (!missing.isEmpty()) {
+            findings.add("no question covers " + missing + ": cover every aspect");
+        }
+        return findings;
+    }
+
+    private Verdict answer(Run run, QuestionDraft question, List<Chunk> given) {
+        List<String> findings = List.of();
+        Verdict verdict = Verdict.rejected(List.of("no answer"));
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            AnswerDraft draft;
+            try {
+                draft = run.record(client.answer(question, given, findings));
+            } catch (LlmOutputException e) {
+                run.usage = run.usage.plus(e.usage());
+                findings = List.of(e.getMessage() + ": reply with only the JSON object asked for");
+                verdict = Verdict.rejected(findings);
+                continue;
+            }
+            verdict = validator.check(question, draft, given);
+            if (verdict.isAccepted()) {
+                return verdict;
+            }
+            findings = verdict.findings();
+            LOG.infof("%s: answer to 「%s」 attempt %d rejected: %s", run.paper.paperKey(), question.questionJa(),
+                    attempt, findings);
+        }
+        return verdict;
+    }
+
+    private String modelNote() {
+        return " (prompt " + PaperReader.PROMPT_VERSION + ", model " + client.model()
+                + "); a model that follows the instructions more closely may do better";
+    }
+
+    private static boolean hasBothForms(QuestionDraft q) {
+        return q.questionJa() != null && !q.questionJa().isBlank()
+                && q.questionEn() != null && !q.questionEn().isBlank();
+    }
+
+    private static PaperFailed failed(PaperFetched paper, String reason) {
+        LOG.warnf("%s: Q&A failed: %s", paper.paperKey(), reason);
+        return new PaperFailed(PaperFailed.SCHEMA_VERSION, paper.issueId(), paper.paperKey(), Stage.ANSWER, reason,
+                Instant.now());
+    }
+
+    /** What one paper's calls have cost so far, and which model answered. */
+    private static final class Run {
+        final PaperFetched paper;
+        TokenUsage usage = TokenUsage.NONE;
+        String model;
+
+        Run(PaperFetched paper) {
+            this.paper = paper;
+        }
+
+        <T> T record(LlmReply<T> reply) {
+            usage = usage.plus(reply.usage());
+            if (model == null) {
+                model = reply.model();
+            }
+            return reply.content();
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package org.paperdigest.qa.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.paperdigest.events.Page;
+import org.paperdigest.events.PaperFetched;
+import org.paperdigest.qa.FixturePapers;
+
+class ChunkerTest {
+
+    static final List<Page> PAGES = FixturePapers.gpqaPages();
+    static final List<Chunk> CHUNKS = new Chunker(180).chunks(FixturePapers.gpqaFullText("2023-11-20"));
+
+    @Test
+    void everyChunkIsTextOfItsOwnPage() {
+        assertEquals(28, PAGES.size());
+        Map<Integer, String> pageText = PAGES.stream().collect(Collectors.toMap(Page::number, Page::text));
+        for (Chunk chunk : CHUNKS) {
+            assertTrue(QuoteMatcher.occursIn(chunk.text(), pageText.get(chunk.page())),
+                    "chunk not found on its page " + chunk.page() + ": " + chunk.text());
+        }
+        assertEquals(1, CHUNKS.get(0).page());
+        assertEquals(28, CHUNKS.get(CHUNKS.size() - 1).page());
+    }
+
+    @Test
+    void chunksHaveAboutTheTargetLengthAndHeadingsAreNotPartOfTheText() {
+        for (Chunk chunk : CHUNKS) {
+            int words = QuoteMatcher.words(chunk.text());
+            assertTrue(words > 0 && words <= 2 * 180 + 80, words + " words: " + chunk.text());
+            assertFalse(chunk.section() != null && chunk.text().startsWith(chunk.section()), chunk.text());
+        }
+        double average = CHUNKS.stream().mapToInt(c -> QuoteMatcher.words(c.text())).average().orElseThrow();
+        assertTrue(average > 100 && average < 250, "average " + average);
+    }
+
+    @Test
+    void detectsSectionHeadingsAndCarriesThemAcrossPages() {
+        List<String> headings = Chunker.headings(CHUNKS);
+        assertTrue(headings.containsAll(List.of("Abstract", "1 Introduction", "2 Data Collection",
+                "2.1 The Collection Pipeline", "4 Baselines", "6 Limitations", "7 Conclusion", "A.1 Author Contributions")),
+                headings.toString());
+        assertFalse(headings.stream().anyMatch(h -> h.contains("Cohere")), "an affiliation line is no heading");
+
+        Chunk abstractChunk = CHUNKS.stream().filter(c -> c.text().contains("448 multiple-choice questions")).findFirst().orElseThrow();
+        assertEquals(1, abstractChunk.page());
+        assertEquals("Abstract", abstractChunk.section());
+        Chunk canary = CHUNKS.stream().filter(c -> c.text().contains("canary string")).findFirst().orElseThrow();
+        assertEquals(2, canary.page());
+        assertEquals("1 Introduction", canary.section(), "page 2 continues the introduction");
+    }
+
+    @Test
+    void keepsAWordBrokenAcrossLinesReadable() {
+        Chunk pipeline = CHUNKS.stream().filter(c -> "2.1 The Collection Pipeline".equals(c.section())).findFirst().orElseThrow();
+        assertFalse(pipeline.text().contains("  "));
+        assertFalse(pipeline.text().contains("\n"));
+    }
+
+    @Test
+    void anAbstractOnlyPaperIsOneChunkWithoutPage() {
+        PaperFetched paper = FixturePapers.gpqaAbstractOnly("2023-11-20");
+
+        List<Chunk> chunks = new Chunker(180).chunks(paper);
+
+        assertEquals(1, chunks.size());
+        assertNull(chunks.get(0).page());
+        assertEquals("Abstract", chunks.get(0).section());
+        assertTrue(chunks.get(0).text().startsWith("We present GPQA, a challenging dataset of 448"));
+    }
+
+    @Test
+    void recognisesHeadingsButNotSentencesOrAffiliations() {
+        assertTrue(Chunker.isHeading("2.1 The Collection Pipeline"));
+        assertTrue(Chunker.isHeading("A.5.2 Expert Validation"));
+        assertTrue(Chunker.isHeading("References"));
+        assertFalse(Chunker.isHeading("1 New York University 2 Cohere 3 Anthropic, PBC"));
+        assertFalse(Chunker.isHeading("2 We collect questions from experts."));
+        assertFalse(Chunker.isHeading("A Graduate-Level Benchmark"));
+        assertFalse(Chunker.isHeading("1 https://www.upwork.com/"));
+    }
+}

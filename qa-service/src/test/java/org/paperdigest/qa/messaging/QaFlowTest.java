@@ -1,0 +1,210 @@
+package org.paperdigest.qa.messaging;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.paperdigest.events.EventCodec;
+import org.paperdigest.events.EventType;
+import org.paperdigest.events.Evidence;
+import org.paperdigest.events.Page;
+import org.paperdigest.events.PaperAnswered;
+import org.paperdigest.events.PaperFailed;
+import org.paperdigest.events.PaperFetched;
+import org.paperdigest.events.QuestionAnswer;
+import org.paperdigest.events.Stage;
+import org.paperdigest.qa.Broker;
+import org.paperdigest.qa.FakeLlmResource;
+import org.paperdigest.qa.FixturePapers;
+import org.paperdigest.qa.InjectFakeLlm;
+import org.paperdigest.qa.domain.Chunker;
+import org.paperdigest.qa.domain.QuoteMatcher;
+import org.paperdigest.testing.FakeOpenAiServer;
+import org.paperdigest.testing.FakeOpenAiServer.Call;
+
+/** The whole service on the real broker, with the fake OpenAI-compatible server in place of a model. */
+@QuarkusTest
+@WithTestResource(FakeLlmResource.class)
+class QaFlowTest {
+
+    static final String IN = "it-qa.papers-fetched";
+    static final String DLQ = "it-qa.papers-fetched-dlq";
+    static final String ANSWERS = "it-qa.paper-answers";
+    static final String FAILURES = "it-qa.paper-failures";
+    static final Duration WAIT = Duration.ofSeconds(90);
+    static final String NOT_STATED = "論文中に記載がありません";
+
+    static Broker broker;
+
+    @InjectFakeLlm
+    FakeOpenAiServer llm;
+
+    @BeforeAll
+    static void connect() {
+        broker = new Broker();
+        broker.ensureTopics(IN, DLQ, ANSWERS, FAILURES);
+    }
+
+    @AfterAll
+    static void disconnect() {
+        broker.close();
+    }
+
+    @BeforeEach
+    void resetLlm() {
+        llm.reset();
+    }
+
+    @Test
+    void answersFromTheFullTextWithQuotesFoundOnTheirPages() {
+        PaperFetched gpqa = FixturePapers.gpqaFullText(issue());
+        broker.publish(IN, gpqa);
+
+        PaperAnswered answered = awaitAnswers(gpqa);
+
+        List<QuestionAnswer> items = answered.items();
+        assertTrue(items.size() >= 8 && items.size() <= 10, items.size() + " items");
+        Map<Integer, String> pages = gpqa.fullText().pages().stream().collect(Collectors.toMap(Page::number, Page::text));
+        List<QuestionAnswer> answerable = items.stream().filter(QuestionAnswer::answerable).toList();
+        assertTrue(answerable.size() >= 5, answerable.size() + " answerable");
+        for (QuestionAnswer item : answerable) {
+            assertFalse(item.evidence().isEmpty());
+            for (Evidence evidence : item.evidence()) {
+                assertNotNull(evidence.page());
+                assertTrue(QuoteMatcher.occursIn(evidence.quote(), pages.get(evidence.page())),
+                        "quote not on page " + evidence.page() + ": " + evidence.quote());
+                assertTrue(evidence.section() == null || pages.values().stream()
+                        .anyMatch(p -> p.contains(evidence.section().split(" ")[0])), evidence.section());
+            }
+        }
+        assertTrue(answerable.stream().flatMap(i -> i.evidence().stream())
+                .anyMatch(e -> e.page() == 1 && "Abstract".equals(e.section()) && e.quote().contains("448")));
+
+        QuestionAnswer carbon = items.stream().filter(i -> i.question().contains("二酸化炭素")).findFirst().orElseThrow();
+        assertFalse(carbon.answerable());
+        assertEquals(NOT_STATED, carbon.answer());
+        assertTrue(carbon.evidence().isEmpty());
+        assertTrue(items.stream().noneMatch(i -> i.question().startsWith("この論文は")), "the near-duplicate was dropped");
+        assertEquals(items.size(), items.stream().map(QuestionAnswer::question).distinct().count());
+
+        List<Call> calls = llm.calls();
+        assertEquals("questions", calls.get(0).task());
+        assertTrue(calls.get(0).prompt().contains("- 2.1 The Collection Pipeline"), "headings go to the question prompt");
+        assertTrue(calls.get(0).prompt().contains(gpqa.metadata().abstractText()));
+        assertEquals(items.size(), calls.stream().filter(c -> c.task().equals("answer")).count());
+        assertTrue(calls.get(0).body().at("/response_format/json_schema/schema/properties").has("questions"),
+                "structured output asks for the question set, not a wrapper");
+        assertTrue(calls.get(1).body().at("/response_format/json_schema/schema/properties").has("evidence"));
+        assertEquals("qa-v1", answered.generation().promptVersion());
+        assertEquals("fake-chat-model", answered.generation().model());
+        assertEquals(calls.stream().mapToInt(Call::promptTokens).sum(), answered.generation().usage().inputTokens());
+        assertEquals(calls.stream().mapToInt(Call::completionTokens).sum(), answered.generation().usage().outputTokens());
+    }
+
+    @Test
+    void anAbstractOnlyPaperIsAnsweredFromItsAbstract() {
+        PaperFetched gpqa = FixturePapers.gpqaAbstractOnly(issue());
+        broker.publish(IN, gpqa);
+
+        PaperAnswered answered = awaitAnswers(gpqa);
+
+        assertTrue(answered.items().size() >= 8);
+        List<Evidence> evidence = answered.items().stream().flatMap(i -> i.evidence().stream()).toList();
+        assertFalse(evidence.isEmpty());
+        for (Evidence e : evidence) {
+            assertNull(e.page());
+            assertEquals(Chunker.ABSTRACT, e.section());
+            assertTrue(QuoteMatcher.occursIn(e.quote(), gpqa.metadata().abstractText()), e.quote());
+        }
+    }
+
+    @Test
+    void reAsksAMisquotedAnswerWithTheFindingAndKeepsItOnlyOnceItIsTrue() {
+        llm.answerUngroundedNext(1);
+        PaperFetched gpqa = FixturePapers.gpqaAbstractOnly(issue());
+        broker.publish(IN, gpqa);
+
+        PaperAnswered answered = awaitAnswers(gpqa);
+
+        List<Call> reAsks = llm.calls().stream().filter(c -> c.prompt().contains("<problems>")).toList();
+        assertEquals(1, reAsks.size());
+        assertTrue(reAsks.get(0).prompt().contains("does not occur word for word"), reAsks.get(0).prompt());
+        assertTrue(answered.items().stream().flatMap(i -> i.evidence().stream())
+                .allMatch(e -> QuoteMatcher.occursIn(e.quote(), gpqa.metadata().abstractText())));
+    }
+
+    @Test
+    void failsThePaperWhenTooFewAnswersCanBeGrounded() {
+        llm.answerUngroundedNext(1000);
+        PaperFetched gpqa = FixturePapers.gpqaAbstractOnly(issue());
+        broker.publish(IN, gpqa);
+
+        PaperFailed failure = awaitFailure(gpqa);
+
+        assertEquals(Stage.ANSWER, failure.stage());
+        assertTrue(failure.reason().contains("passed the evidence checks"), failure.reason());
+        assertTrue(failure.reason().contains("does not occur word for word"), failure.reason());
+    }
+
+    @Test
+    void retriesServerErrorsAFewTimesThenReportsTheFailure() {
+        llm.failNext(100);
+        PaperFetched gpqa = FixturePapers.gpqaAbstractOnly(issue());
+        broker.publish(IN, gpqa);
+
+        PaperFailed failure = awaitFailure(gpqa);
+
+        assertEquals(Stage.ANSWER, failure.stage());
+        assertTrue(failure.reason().contains("HTTP 500"), failure.reason());
+        assertTrue(llm.chatCalls() >= 3 && llm.chatCalls() <= 6, "calls: " + llm.chatCalls());
+    }
+
+    @Test
+    void movesMalformedRecordsToTheDeadLetterTopicAndGoesOn() {
+        String marker = UUID.randomUUID().toString();
+        broker.publishRaw(IN, "arxiv:2311.12022", "{not json " + marker,
+                Map.of(EventCodec.CE_ID, "bad-" + marker, EventCodec.CE_TYPE, EventType.PAPER_FETCHED.ceType()));
+        PaperFetched withoutId = FixturePapers.gpqaAbstractOnly(issue());
+        broker.publishRaw(IN, withoutId.key(), EventCodec.toJson(withoutId),
+                Map.of(EventCodec.CE_TYPE, EventType.PAPER_FETCHED.ceType()));
+        PaperFetched good = FixturePapers.gpqaAbstractOnly(issue());
+        broker.publish(IN, good);
+
+        broker.awaitRecord(DLQ, r -> r.value() != null && r.value().contains(marker), WAIT);
+        broker.awaitRecord(DLQ, r -> r.value() != null && r.value().contains(withoutId.issueId()), WAIT);
+        assertEquals(good.paperKey(), awaitAnswers(good).paperKey());
+    }
+
+    private PaperAnswered awaitAnswers(PaperFetched paper) {
+        ConsumerRecord<String, String> record = broker.awaitRecord(ANSWERS, r -> isAbout(r, paper), WAIT);
+        assertEquals("/paper-digest/qa-service", Broker.header(record, "ce_source"));
+        return EventCodec.decode(record, EventType.PAPER_ANSWERED).payload();
+    }
+
+    private PaperFailed awaitFailure(PaperFetched paper) {
+        ConsumerRecord<String, String> record = broker.awaitRecord(FAILURES, r -> isAbout(r, paper), WAIT);
+        return EventCodec.decode(record, EventType.PAPER_FAILED).payload();
+    }
+
+    private static boolean isAbout(ConsumerRecord<String, String> record, PaperFetched paper) {
+        return paper.paperKey().equals(record.key()) && record.value().contains("\"" + paper.issueId() + "\"");
+    }
+
+    private static String issue() {
+        return "custom-it-" + UUID.randomUUID();
+    }
+}

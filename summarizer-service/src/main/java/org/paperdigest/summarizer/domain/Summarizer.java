@@ -1,0 +1,83 @@
+package org.paperdigest.summarizer.domain;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.List;
+import org.jboss.logging.Logger;
+import org.paperdigest.events.DigestEvent;
+import org.paperdigest.events.Generation;
+import org.paperdigest.events.PaperFailed;
+import org.paperdigest.events.PaperFetched;
+import org.paperdigest.events.PaperSummarized;
+import org.paperdigest.events.Stage;
+import org.paperdigest.events.TokenUsage;
+import org.paperdigest.summarizer.client.LlmException;
+import org.paperdigest.summarizer.client.LlmOutputException;
+import org.paperdigest.summarizer.client.LlmReply;
+import org.paperdigest.summarizer.client.TranslationClient;
+import org.paperdigest.summarizer.client.TranslationDraft;
+import org.paperdigest.summarizer.client.Translator;
+
+/**
+ * Turns a fetched paper into its Japanese abstract and one-line summary, or into a failure that says why. A reply
+ * that fails validation is re-asked once with the findings; a second failure is final.
+ */
+@ApplicationScoped
+public class Summarizer {
+
+    private static final Logger LOG = Logger.getLogger(Summarizer.class);
+    private static final int ATTEMPTS = 2;
+
+    private final TranslationClient client;
+    private final TranslationValidator validator = new TranslationValidator();
+
+    Summarizer(TranslationClient client) {
+        this.client = client;
+    }
+
+    public DigestEvent summarize(PaperFetched paper) {
+        String abstractText = paper.metadata().abstractText();
+        if (abstractText == null || abstractText.isBlank()) {
+            return failed(paper, "no abstract to translate: the paper's metadata has none; add the abstract at the"
+                    + " source (" + paper.metadata().url() + ") or fetch the paper again once it has one");
+        }
+        TranslationSource source = TranslationSource.of(paper.metadata().title(), abstractText);
+        TokenUsage usage = TokenUsage.NONE;
+        List<String> findings = List.of();
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            LlmReply<TranslationDraft> reply;
+            try {
+                reply = client.translate(source.title(), source.protectedSpans(), source.abstractText(), findings);
+            } catch (LlmOutputException e) {
+                usage = usage.plus(e.usage());
+                findings = List.of(e.getMessage() + ": reply with only the JSON object asked for");
+                LOG.infof("%s: attempt %d unusable: %s", paper.paperKey(), attempt, e.getMessage());
+                continue;
+            } catch (LlmException e) {
+                return failed(paper, "the LLM call failed: " + e.getMessage());
+            }
+            usage = usage.plus(reply.usage());
+            findings = validator.check(source, reply.content());
+            if (findings.isEmpty()) {
+                return summarized(paper, reply, usage);
+            }
+            LOG.infof("%s: attempt %d rejected: %s", paper.paperKey(), attempt, findings);
+        }
+        return failed(paper, "the model's translation failed validation twice (prompt " + Translator.PROMPT_VERSION
+                + ", model " + client.model() + "): " + TranslationValidator.describe(findings)
+                + ". Use a model that writes Japanese and keeps protected text exactly, then re-run the paper");
+    }
+
+    private static PaperSummarized summarized(PaperFetched paper, LlmReply<TranslationDraft> reply, TokenUsage usage) {
+        Generation generation = new Generation(reply.model(), Translator.PROMPT_VERSION, Instant.now(), usage);
+        return new PaperSummarized(PaperSummarized.SCHEMA_VERSION, paper.issueId(), paper.paperKey(),
+                paper.paperVersion(), reply.content().abstractJa().strip(),
+                reply.content().summaryJa().strip().replaceAll("\\s*\\R\\s*", " "), generation);
+    }
+
+    private static PaperFailed failed(PaperFetched paper, String reason) {
+        LOG.warnf("%s: summary failed: %s", paper.paperKey(), reason);
+        return new PaperFailed(PaperFailed.SCHEMA_VERSION, paper.issueId(), paper.paperKey(), Stage.SUMMARIZE,
+                reason, Instant.now());
+    }
+}

@@ -1,0 +1,52 @@
+package org.paperdigest.summarizer.messaging;
+
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URI;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+import org.paperdigest.events.DigestEvent;
+import org.paperdigest.events.EventCodec;
+import org.paperdigest.events.EventMessages;
+import org.paperdigest.events.EventType;
+import org.paperdigest.events.PaperFailed;
+import org.paperdigest.events.PaperFetched;
+import org.paperdigest.events.ReceivedEvent;
+import org.paperdigest.events.Topics;
+import org.paperdigest.summarizer.domain.Summarizer;
+
+/**
+ * Reads fetched papers and answers each with a summary or a failure. The record is acknowledged only after the
+ * outcome is on the broker; a record that is not a valid event goes to the dead-letter topic.
+ */
+@ApplicationScoped
+public class PaperFetchedConsumer {
+
+    public static final URI SOURCE = URI.create("/paper-digest/summarizer-service");
+    private static final Logger LOG = Logger.getLogger(PaperFetchedConsumer.class);
+
+    private final Summarizer summarizer;
+    private final MutinyEmitter<String> summaries;
+    private final MutinyEmitter<String> failures;
+
+    PaperFetchedConsumer(Summarizer summarizer,
+            @Channel(Topics.PAPER_SUMMARIES) MutinyEmitter<String> summaries,
+            @Channel(Topics.PAPER_FAILURES) MutinyEmitter<String> failures) {
+        this.summarizer = summarizer;
+        this.summaries = summaries;
+        this.failures = failures;
+    }
+
+    @Incoming(Topics.PAPERS_FETCHED)
+    @Blocking
+    public void onPaperFetched(ConsumerRecord<String, String> record) {
+        ReceivedEvent<PaperFetched> event = EventCodec.decode(record, EventType.PAPER_FETCHED);
+        LOG.infof("summarizing %s (event %s)", event.payload().paperKey(), event.id());
+        DigestEvent outcome = summarizer.summarize(event.payload());
+        MutinyEmitter<String> channel = outcome instanceof PaperFailed ? failures : summaries;
+        channel.sendMessageAndAwait(EventMessages.of(outcome, SOURCE));
+    }
+}

@@ -1,0 +1,229 @@
+package org.paperdigest.summarizer.messaging;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.paperdigest.events.EventCodec;
+import org.paperdigest.events.EventType;
+import org.paperdigest.events.PaperFailed;
+import org.paperdigest.events.PaperFetched;
+import org.paperdigest.events.PaperSummarized;
+import org.paperdigest.events.Stage;
+import org.paperdigest.summarizer.Broker;
+import org.paperdigest.summarizer.FakeLlmResource;
+import org.paperdigest.summarizer.FixturePapers;
+import org.paperdigest.summarizer.InjectFakeLlm;
+import org.paperdigest.summarizer.domain.JapaneseText;
+import org.paperdigest.testing.FakeOpenAiServer;
+import org.paperdigest.testing.FakeOpenAiServer.Call;
+
+/** The whole service on the real broker, with the fake OpenAI-compatible server in place of a model. */
+@QuarkusTest
+@WithTestResource(FakeLlmResource.class)
+class SummarizerFlowTest {
+
+    static final String IN = "it-summarizer.papers-fetched";
+    static final String DLQ = "it-summarizer.papers-fetched-dlq";
+    static final String SUMMARIES = "it-summarizer.paper-summaries";
+    static final String FAILURES = "it-summarizer.paper-failures";
+    static final Duration WAIT = Duration.ofSeconds(60);
+    static final String GAIA_URL = "https://huggingface.co/gaia-benchmark";
+
+    static Broker broker;
+
+    @InjectFakeLlm
+    FakeOpenAiServer llm;
+
+    @BeforeAll
+    static void connect() {
+        broker = new Broker();
+        broker.ensureTopics(IN, DLQ, SUMMARIES, FAILURES);
+    }
+
+    @AfterAll
+    static void disconnect() {
+        broker.close();
+    }
+
+    @BeforeEach
+    void resetLlm() {
+        llm.reset();
+    }
+
+    @Test
+    void translatesTheAbstractAndKeepsItsUrlAndNameByteForByte() {
+        PaperFetched gaia = FixturePapers.abstractOnly("2311.12983", issue());
+        broker.publish(IN, gaia);
+
+        PaperSummarized summary = awaitSummary(gaia);
+
+        assertTrue(summary.abstractJa().contains(GAIA_URL), summary.abstractJa());
+        assertFalse(summary.abstractJa().contains(GAIA_URL + "."), "the sentence's full stop is not part of the URL");
+        assertTrue(summary.abstractJa().contains("GAIA"), summary.abstractJa());
+        assertTrue(JapaneseText.hasKana(summary.abstractJa()));
+        assertTrue(JapaneseText.length(summary.summaryJa()) <= 120, summary.summaryJa());
+        assertEquals("arxiv:2311.12983", summary.paperKey());
+        assertEquals("v1", summary.paperVersion());
+        assertEquals("summary-v1", summary.generation().promptVersion());
+        assertEquals("fake-chat-model", summary.generation().model());
+
+        List<Call> calls = llm.calls();
+        assertEquals(1, calls.size());
+        Call call = calls.get(0);
+        assertEquals("translation", call.task());
+        assertTrue(call.prompt().contains(gaia.metadata().abstractText()), "the real abstract was sent");
+        assertTrue(call.prompt().contains("<span>" + GAIA_URL + "</span>"), call.prompt());
+        assertEquals("json_schema", call.body().at("/response_format/type").asText());
+        assertTrue(call.body().at("/response_format/json_schema/strict").asBoolean(), call.body().get("response_format").toString());
+        assertTrue(call.body().at("/response_format/json_schema/schema/properties").has("summaryJa"), call.body().get("response_format").toString());
+        assertEquals(call.promptTokens(), summary.generation().usage().inputTokens());
+        assertEquals(call.completionTokens(), summary.generation().usage().outputTokens());
+    }
+
+    @Test
+    void keepsLatexMathExactly() {
+        PaperFetched pass = FixturePapers.abstractOnly("2311.13581", issue());
+        broker.publish(IN, pass);
+
+        PaperSummarized summary = awaitSummary(pass);
+
+        assertTrue(summary.abstractJa().contains("$O(d_{emb})$"), summary.abstractJa());
+        assertTrue(summary.abstractJa().contains("$30\\%$"), summary.abstractJa());
+    }
+
+    @Test
+    void reAsksOnceWithTheFindingsWhenAProtectedSpanComesBackChanged() {
+        llm.answerUngroundedNext(1);
+        PaperFetched gaia = FixturePapers.abstractOnly("2311.12983", issue());
+        broker.publish(IN, gaia);
+
+        PaperSummarized summary = awaitSummary(gaia);
+
+        assertTrue(summary.abstractJa().contains(GAIA_URL));
+        List<Call> calls = llm.calls();
+        assertEquals(2, calls.size());
+        assertFalse(calls.get(0).prompt().contains("<problems>"));
+        assertTrue(calls.get(1).prompt().contains("<problems>"), "the re-ask carries the findings");
+        assertTrue(calls.get(1).prompt().contains("must contain \"" + GAIA_URL + "\""), calls.get(1).prompt());
+        int input = calls.stream().mapToInt(Call::promptTokens).sum();
+        assertEquals(input, summary.generation().usage().inputTokens(), "both calls are paid for");
+    }
+
+    @Test
+    void failsWithTheFindingsWhenTheReAskIsWrongToo() {
+        llm.answerUngroundedNext(2);
+        PaperFetched gaia = FixturePapers.abstractOnly("2311.12983", issue());
+        broker.publish(IN, gaia);
+
+        PaperFailed failure = awaitFailure(gaia);
+
+        assertEquals(Stage.SUMMARIZE, failure.stage());
+        assertTrue(failure.reason().contains("failed validation twice"), failure.reason());
+        assertTrue(failure.reason().contains(GAIA_URL), failure.reason());
+        assertEquals(2, llm.chatCalls());
+    }
+
+    @Test
+    void reAsksWhenTheReplyIsNotJson() {
+        llm.answerInvalidJsonNext(1);
+        PaperFetched gpqa = FixturePapers.abstractOnly("2311.12022", issue());
+        broker.publish(IN, gpqa);
+
+        PaperSummarized summary = awaitSummary(gpqa);
+
+        assertTrue(summary.abstractJa().contains("448"), summary.abstractJa());
+        assertEquals(2, llm.chatCalls());
+        assertTrue(llm.calls().get(1).prompt().contains("not the JSON object asked for"), llm.calls().get(1).prompt());
+        int input = llm.calls().stream().mapToInt(Call::promptTokens).sum();
+        assertEquals(input, summary.generation().usage().inputTokens(), "the unusable reply was paid for too");
+    }
+
+    @Test
+    void retriesServerErrorsAFewTimesThenReportsTheFailure() {
+        llm.failNext(100);
+        PaperFetched gpqa = FixturePapers.abstractOnly("2311.12022", issue());
+        broker.publish(IN, gpqa);
+
+        PaperFailed failure = awaitFailure(gpqa);
+
+        assertEquals(Stage.SUMMARIZE, failure.stage());
+        assertTrue(failure.reason().contains("HTTP 500"), failure.reason());
+        assertTrue(failure.reason().contains(llm.baseUrl()), failure.reason());
+        // 3 attempts (2 retries in the test profile), each of which LangChain4j may repeat once.
+        assertTrue(llm.chatCalls() >= 3 && llm.chatCalls() <= 6, "calls: " + llm.chatCalls());
+    }
+
+    @Test
+    void waitsAsLongAsRetryAfterSaysBeforeCallingAgain() {
+        llm.rateLimitNext(2, 2);
+        PaperFetched gpqa = FixturePapers.abstractOnly("2311.12022", issue());
+        broker.publish(IN, gpqa);
+
+        awaitSummary(gpqa);
+
+        List<Call> calls = llm.calls();
+        assertEquals(3, calls.size());
+        assertEquals(429, calls.get(1).status());
+        Duration pause = Duration.between(calls.get(1).receivedAt(), calls.get(2).receivedAt());
+        assertTrue(pause.toMillis() >= 1900, "waited only " + pause.toMillis() + " ms after Retry-After: 2");
+    }
+
+    @Test
+    void reportsAPaperWithoutAbstractWithoutCallingTheModel() {
+        PaperFetched noAbstract = FixturePapers.withAbstract(FixturePapers.json("2311.12022"), issue(), null);
+        broker.publish(IN, noAbstract);
+
+        PaperFailed failure = awaitFailure(noAbstract);
+
+        assertEquals(Stage.SUMMARIZE, failure.stage());
+        assertTrue(failure.reason().startsWith("no abstract to translate"), failure.reason());
+        assertEquals(0, llm.chatCalls());
+    }
+
+    @Test
+    void movesMalformedRecordsToTheDeadLetterTopicAndGoesOn() {
+        String marker = UUID.randomUUID().toString();
+        broker.publishRaw(IN, "arxiv:2311.12022", "{not json " + marker,
+                Map.of(EventCodec.CE_ID, "bad-" + marker, EventCodec.CE_TYPE, EventType.PAPER_FETCHED.ceType()));
+        PaperFetched withoutId = FixturePapers.abstractOnly("2311.13581", issue());
+        broker.publishRaw(IN, withoutId.key(), EventCodec.toJson(withoutId),
+                Map.of(EventCodec.CE_TYPE, EventType.PAPER_FETCHED.ceType()));
+        PaperFetched good = FixturePapers.abstractOnly("2311.12983", issue());
+        broker.publish(IN, good);
+
+        broker.awaitRecord(DLQ, r -> r.value() != null && r.value().contains(marker), WAIT);
+        broker.awaitRecord(DLQ, r -> r.value() != null && r.value().contains(withoutId.issueId()), WAIT);
+        assertEquals(good.paperKey(), awaitSummary(good).paperKey());
+    }
+
+    private PaperSummarized awaitSummary(PaperFetched paper) {
+        ConsumerRecord<String, String> record = broker.awaitRecord(SUMMARIES, r -> isAbout(r, paper), WAIT);
+        assertEquals("/paper-digest/summarizer-service", Broker.header(record, "ce_source"));
+        return EventCodec.decode(record, EventType.PAPER_SUMMARIZED).payload();
+    }
+
+    private PaperFailed awaitFailure(PaperFetched paper) {
+        ConsumerRecord<String, String> record = broker.awaitRecord(FAILURES, r -> isAbout(r, paper), WAIT);
+        return EventCodec.decode(record, EventType.PAPER_FAILED).payload();
+    }
+
+    private static boolean isAbout(ConsumerRecord<String, String> record, PaperFetched paper) {
+        return paper.paperKey().equals(record.key()) && record.value().contains("\"" + paper.issueId() + "\"");
+    }
+
+    private static String issue() {
+        return "custom-it-" + UUID.randomUUID();
+    }
+}
