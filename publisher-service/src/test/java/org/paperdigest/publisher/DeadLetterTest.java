@@ -13,8 +13,6 @@ import static org.paperdigest.publisher.KafkaEvents.record;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
-import jakarta.inject.Inject;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,8 +21,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.paperdigest.events.EventCodec;
 import org.paperdigest.events.EventType;
@@ -35,27 +31,11 @@ import org.paperdigest.events.IssuePlanned;
  * consumer goes on: the good events sent after them are stored, and their issue is published.
  */
 @QuarkusTest
-class DeadLetterTest {
-
-    private static final Duration PATIENCE = Duration.ofSeconds(90);
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    @Inject
-    StoreProbe store;
-
-    private final List<String> testIssues = new ArrayList<>();
-
-    @AfterEach
-    void deleteTestIssues() {
-        testIssues.forEach(store::deleteIssue);
-    }
+class DeadLetterTest extends BrokerAndStoreTest {
 
     @Test
     void malformedRecordsGoToTheDeadLetterTopicAndConsumptionContinues() {
-        String issueId = TestEvents.newIssueId("dlq");
-        testIssues.add(issueId);
+        String issueId = newTestIssue("dlq");
         String badKey = "dlq-" + UUID.randomUUID();
         // Per topic: a malformed record, and the part of its check that the dead-letter reason must name.
         Map<EventType<?>, ProducerRecord<String, String>> malformed = new LinkedHashMap<>();

@@ -18,7 +18,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
-import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,8 +26,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.paperdigest.events.DigestEvent;
 import org.paperdigest.events.EventCodec;
@@ -43,27 +40,11 @@ import org.paperdigest.events.Stage;
  * fetch last), then all of them again: the issue is published exactly once, and redelivery changes nothing.
  */
 @QuarkusTest
-class IssueFlowTest {
-
-    private static final Duration PATIENCE = Duration.ofSeconds(90);
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    @Inject
-    StoreProbe store;
-
-    private final List<String> testIssues = new ArrayList<>();
-
-    @AfterEach
-    void deleteTestIssues() {
-        testIssues.forEach(store::deleteIssue);
-    }
+class IssueFlowTest extends BrokerAndStoreTest {
 
     @Test
     void publishesOnceWhateverTheOrderAndIgnoresRedelivery() {
-        String issueId = TestEvents.newIssueId("flow");
-        testIssues.add(issueId);
+        String issueId = newTestIssue("flow");
         IssuePlanned plan = TestEvents.plan(issueId, Instant.parse("2023-11-27T09:00:00Z"),
                 TestEvents.goldenPlannedGpqa(),
                 TestEvents.planned(3, TestEvents.PASS, "Parallel Speculative Sampling"),
@@ -125,8 +106,7 @@ class IssueFlowTest {
             List<ProducerRecord<String, String>> redelivered = new ArrayList<>(allButLastFetch);
             redelivered.add(lastFetchRecord);
             kafka.produceStrings().fromRecords(copies(redelivered)).awaitCompletion();
-            String otherIssue = TestEvents.newIssueId("flow-behind");
-            testIssues.add(otherIssue);
+            String otherIssue = newTestIssue("flow-behind");
             List<ProducerRecord<String, String>> behind = new ArrayList<>();
             IssuePlanned secondPlan = TestEvents.plan(issueId, Instant.parse("2023-11-28T09:00:00Z"),
                     TestEvents.goldenPlannedGpqa());

@@ -4,36 +4,31 @@ import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.faulttolerance.Retry;
+import org.paperdigest.llm.LlmCalls;
+import org.paperdigest.llm.LlmException;
+import org.paperdigest.llm.LlmOutputException;
+import org.paperdigest.llm.LlmReply;
+import org.paperdigest.llm.LlmUnavailableException;
 import org.paperdigest.qa.domain.Chunk;
 
 /**
- * The one way to the model for questions and answers. It renders the prompt inputs, owns the retries (LangChain4j's
- * own retry ignores {@code Retry-After}, so it is set to its minimum and retrying happens here), the wait a server
- * asks for, and the mapping of errors. Retry settings can be overridden with
+ * The one way to the model for questions and answers. It renders the prompt inputs and owns the retries; each
+ * attempt goes through {@link LlmCalls}, which waits out a server's {@code Retry-After}, meters the tokens and maps
+ * the errors. Retry settings can be overridden with
  * {@code quarkus.fault-tolerance."org.paperdigest.qa.client.QaClient".retry.*}.
  */
 @ApplicationScoped
 public class QaClient {
 
     private final PaperReader reader;
-    private final RetryAfterGate gate;
-    private final UsageMeter meter;
-    private final String baseUrl;
-    private final String model;
+    private final LlmCalls llm;
 
-    QaClient(PaperReader reader, RetryAfterGate gate, UsageMeter meter,
-            @ConfigProperty(name = "quarkus.langchain4j.openai.base-url") String baseUrl,
-            @ConfigProperty(name = "quarkus.langchain4j.openai.chat-model.model-name") String model) {
+    QaClient(PaperReader reader, LlmCalls llm) {
         this.reader = reader;
-        this.gate = gate;
-        this.meter = meter;
-        this.baseUrl = baseUrl;
-        this.model = model;
+        this.llm = llm;
     }
 
     /**
@@ -46,10 +41,9 @@ public class QaClient {
     @ExponentialBackoff(factor = 2, maxDelay = 1, maxDelayUnit = ChronoUnit.MINUTES)
     public LlmReply<QuestionSet> askQuestions(String title, String abstractText, List<String> headings,
             List<String> problems) {
-        gate.awaitClearance();
         String outline = headings.isEmpty() ? "(none detected)"
                 : headings.stream().map(h -> "- " + h).collect(Collectors.joining("\n"));
-        return call(() -> reader.askQuestions(title, abstractText, outline, bullets(problems)));
+        return llm.call(() -> reader.askQuestions(title, abstractText, outline, bullets(problems)));
     }
 
     /** Asks one question over {@code chunks}, which the prompt numbers from 1 in the given order. */
@@ -57,24 +51,12 @@ public class QaClient {
             maxDuration = 10, durationUnit = ChronoUnit.MINUTES, retryOn = LlmUnavailableException.class)
     @ExponentialBackoff(factor = 2, maxDelay = 1, maxDelayUnit = ChronoUnit.MINUTES)
     public LlmReply<AnswerDraft> answer(QuestionDraft question, List<Chunk> chunks, List<String> problems) {
-        gate.awaitClearance();
         String asked = question.questionJa() + "\n(" + question.questionEn() + ")";
-        return call(() -> reader.answer(asked, render(chunks), bullets(problems)));
-    }
-
-    private <T> LlmReply<T> call(Supplier<T> prompt) {
-        try (UsageMeter.Tally tally = meter.start()) {
-            try {
-                T content = prompt.get();
-                return new LlmReply<>(content, tally.usage(), tally.model(model));
-            } catch (RuntimeException e) {
-                throw LlmErrors.classify(e, baseUrl, model, tally.usage());
-            }
-        }
+        return llm.call(() -> reader.answer(asked, render(chunks), bullets(problems)));
     }
 
     public String model() {
-        return model;
+        return llm.model();
     }
 
     static String render(List<Chunk> chunks) {

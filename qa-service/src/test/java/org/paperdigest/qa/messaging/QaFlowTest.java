@@ -11,14 +11,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.paperdigest.events.EventCodec;
 import org.paperdigest.events.EventType;
 import org.paperdigest.events.Evidence;
 import org.paperdigest.events.Page;
@@ -27,52 +21,36 @@ import org.paperdigest.events.PaperFailed;
 import org.paperdigest.events.PaperFetched;
 import org.paperdigest.events.QuestionAnswer;
 import org.paperdigest.events.Stage;
-import org.paperdigest.qa.Broker;
-import org.paperdigest.qa.FakeLlmResource;
 import org.paperdigest.qa.FixturePapers;
-import org.paperdigest.qa.InjectFakeLlm;
 import org.paperdigest.qa.domain.Chunker;
 import org.paperdigest.qa.domain.QuoteMatcher;
-import org.paperdigest.testing.FakeOpenAiServer;
+import org.paperdigest.testing.FakeLlmResource;
 import org.paperdigest.testing.FakeOpenAiServer.Call;
+import org.paperdigest.testing.LlmServiceFlowTest;
 
-/** The whole service on the real broker, with the fake OpenAI-compatible server in place of a model. */
+/**
+ * The whole service on the real broker, with the fake OpenAI-compatible server in place of a model. The dead-letter
+ * and retry tests are inherited from {@link LlmServiceFlowTest}.
+ */
 @QuarkusTest
 @WithTestResource(FakeLlmResource.class)
-class QaFlowTest {
+class QaFlowTest extends LlmServiceFlowTest<PaperAnswered> {
 
-    static final String IN = "it-qa.papers-fetched";
-    static final String DLQ = "it-qa.papers-fetched-dlq";
-    static final String ANSWERS = "it-qa.paper-answers";
-    static final String FAILURES = "it-qa.paper-failures";
-    static final Duration WAIT = Duration.ofSeconds(90);
     static final String NOT_STATED = "論文中に記載がありません";
 
-    static Broker broker;
-
-    @InjectFakeLlm
-    FakeOpenAiServer llm;
-
-    @BeforeAll
-    static void connect() {
-        broker = new Broker();
-        broker.ensureTopics(IN, DLQ, ANSWERS, FAILURES);
+    QaFlowTest() {
+        super("it-qa.", EventType.PAPER_ANSWERED, Stage.ANSWER, "/paper-digest/qa-service", Duration.ofSeconds(90));
     }
 
-    @AfterAll
-    static void disconnect() {
-        broker.close();
-    }
-
-    @BeforeEach
-    void resetLlm() {
-        llm.reset();
+    @Override
+    protected PaperFetched processablePaper(String issueId) {
+        return FixturePapers.gpqaAbstractOnly(issueId);
     }
 
     @Test
     void answersFromTheFullTextWithQuotesFoundOnTheirPages() {
         PaperFetched gpqa = FixturePapers.gpqaFullText(issue());
-        broker.publish(IN, gpqa);
+        publish(gpqa);
 
         PaperAnswered answered = awaitAnswers(gpqa);
 
@@ -118,7 +96,7 @@ class QaFlowTest {
     @Test
     void anAbstractOnlyPaperIsAnsweredFromItsAbstract() {
         PaperFetched gpqa = FixturePapers.gpqaAbstractOnly(issue());
-        broker.publish(IN, gpqa);
+        publish(gpqa);
 
         PaperAnswered answered = awaitAnswers(gpqa);
 
@@ -136,7 +114,7 @@ class QaFlowTest {
     void reAsksAMisquotedAnswerWithTheFindingAndKeepsItOnlyOnceItIsTrue() {
         llm.answerUngroundedNext(1);
         PaperFetched gpqa = FixturePapers.gpqaAbstractOnly(issue());
-        broker.publish(IN, gpqa);
+        publish(gpqa);
 
         PaperAnswered answered = awaitAnswers(gpqa);
 
@@ -151,7 +129,7 @@ class QaFlowTest {
     void failsThePaperWhenTooFewAnswersCanBeGrounded() {
         llm.answerUngroundedNext(1000);
         PaperFetched gpqa = FixturePapers.gpqaAbstractOnly(issue());
-        broker.publish(IN, gpqa);
+        publish(gpqa);
 
         PaperFailed failure = awaitFailure(gpqa);
 
@@ -160,51 +138,7 @@ class QaFlowTest {
         assertTrue(failure.reason().contains("does not occur word for word"), failure.reason());
     }
 
-    @Test
-    void retriesServerErrorsAFewTimesThenReportsTheFailure() {
-        llm.failNext(100);
-        PaperFetched gpqa = FixturePapers.gpqaAbstractOnly(issue());
-        broker.publish(IN, gpqa);
-
-        PaperFailed failure = awaitFailure(gpqa);
-
-        assertEquals(Stage.ANSWER, failure.stage());
-        assertTrue(failure.reason().contains("HTTP 500"), failure.reason());
-        assertTrue(llm.chatCalls() >= 3 && llm.chatCalls() <= 6, "calls: " + llm.chatCalls());
-    }
-
-    @Test
-    void movesMalformedRecordsToTheDeadLetterTopicAndGoesOn() {
-        String marker = UUID.randomUUID().toString();
-        broker.publishRaw(IN, "arxiv:2311.12022", "{not json " + marker,
-                Map.of(EventCodec.CE_ID, "bad-" + marker, EventCodec.CE_TYPE, EventType.PAPER_FETCHED.ceType()));
-        PaperFetched withoutId = FixturePapers.gpqaAbstractOnly(issue());
-        broker.publishRaw(IN, withoutId.key(), EventCodec.toJson(withoutId),
-                Map.of(EventCodec.CE_TYPE, EventType.PAPER_FETCHED.ceType()));
-        PaperFetched good = FixturePapers.gpqaAbstractOnly(issue());
-        broker.publish(IN, good);
-
-        broker.awaitRecord(DLQ, r -> r.value() != null && r.value().contains(marker), WAIT);
-        broker.awaitRecord(DLQ, r -> r.value() != null && r.value().contains(withoutId.issueId()), WAIT);
-        assertEquals(good.paperKey(), awaitAnswers(good).paperKey());
-    }
-
     private PaperAnswered awaitAnswers(PaperFetched paper) {
-        ConsumerRecord<String, String> record = broker.awaitRecord(ANSWERS, r -> isAbout(r, paper), WAIT);
-        assertEquals("/paper-digest/qa-service", Broker.header(record, "ce_source"));
-        return EventCodec.decode(record, EventType.PAPER_ANSWERED).payload();
-    }
-
-    private PaperFailed awaitFailure(PaperFetched paper) {
-        ConsumerRecord<String, String> record = broker.awaitRecord(FAILURES, r -> isAbout(r, paper), WAIT);
-        return EventCodec.decode(record, EventType.PAPER_FAILED).payload();
-    }
-
-    private static boolean isAbout(ConsumerRecord<String, String> record, PaperFetched paper) {
-        return paper.paperKey().equals(record.key()) && record.value().contains("\"" + paper.issueId() + "\"");
-    }
-
-    private static String issue() {
-        return "custom-it-" + UUID.randomUUID();
+        return awaitOutput(paper);
     }
 }

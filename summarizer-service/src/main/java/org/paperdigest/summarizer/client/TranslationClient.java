@@ -5,12 +5,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.faulttolerance.Retry;
+import org.paperdigest.llm.LlmCalls;
+import org.paperdigest.llm.LlmException;
+import org.paperdigest.llm.LlmOutputException;
+import org.paperdigest.llm.LlmReply;
+import org.paperdigest.llm.LlmUnavailableException;
 
 /**
- * The one way to the translation model. It owns the retries (LangChain4j's own retry ignores {@code Retry-After},
- * so it is set to its minimum and retrying happens here), the wait a server asks for, and the mapping of errors.
+ * The one way to the translation model. It renders the prompt inputs and owns the retries; each attempt goes
+ * through {@link LlmCalls}, which waits out a server's {@code Retry-After}, meters the tokens and maps the errors.
  * Retry counts and delays can be overridden with
  * {@code quarkus.fault-tolerance."org.paperdigest.summarizer.client.TranslationClient".retry.*}.
  */
@@ -18,19 +22,11 @@ import org.eclipse.microprofile.faulttolerance.Retry;
 public class TranslationClient {
 
     private final Translator translator;
-    private final RetryAfterGate gate;
-    private final UsageMeter meter;
-    private final String baseUrl;
-    private final String model;
+    private final LlmCalls llm;
 
-    TranslationClient(Translator translator, RetryAfterGate gate, UsageMeter meter,
-            @ConfigProperty(name = "quarkus.langchain4j.openai.base-url") String baseUrl,
-            @ConfigProperty(name = "quarkus.langchain4j.openai.chat-model.model-name") String model) {
+    TranslationClient(Translator translator, LlmCalls llm) {
         this.translator = translator;
-        this.gate = gate;
-        this.meter = meter;
-        this.baseUrl = baseUrl;
-        this.model = model;
+        this.llm = llm;
     }
 
     /**
@@ -45,20 +41,12 @@ public class TranslationClient {
     @ExponentialBackoff(factor = 2, maxDelay = 1, maxDelayUnit = ChronoUnit.MINUTES)
     public LlmReply<TranslationDraft> translate(String title, List<String> protectedSpans, String abstractText,
             List<String> problems) {
-        gate.awaitClearance();
         String spans = protectedSpans.stream().map(s -> "<span>" + s + "</span>").collect(Collectors.joining("\n"));
         String findings = problems.stream().map(p -> "- " + p).collect(Collectors.joining("\n"));
-        try (UsageMeter.Tally tally = meter.start()) {
-            try {
-                TranslationDraft draft = translator.translate(title, spans, abstractText, findings);
-                return new LlmReply<>(draft, tally.usage(), tally.model(model));
-            } catch (RuntimeException e) {
-                throw LlmErrors.classify(e, baseUrl, model, tally.usage());
-            }
-        }
+        return llm.call(() -> translator.translate(title, spans, abstractText, findings));
     }
 
     public String model() {
-        return model;
+        return llm.model();
     }
 }

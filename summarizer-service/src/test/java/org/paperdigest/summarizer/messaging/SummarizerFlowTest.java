@@ -8,64 +8,42 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.paperdigest.events.EventCodec;
 import org.paperdigest.events.EventType;
 import org.paperdigest.events.PaperFailed;
 import org.paperdigest.events.PaperFetched;
 import org.paperdigest.events.PaperSummarized;
 import org.paperdigest.events.Stage;
-import org.paperdigest.summarizer.Broker;
-import org.paperdigest.summarizer.FakeLlmResource;
 import org.paperdigest.summarizer.FixturePapers;
-import org.paperdigest.summarizer.InjectFakeLlm;
 import org.paperdigest.summarizer.domain.JapaneseText;
-import org.paperdigest.testing.FakeOpenAiServer;
+import org.paperdigest.testing.FakeLlmResource;
 import org.paperdigest.testing.FakeOpenAiServer.Call;
+import org.paperdigest.testing.LlmServiceFlowTest;
 
-/** The whole service on the real broker, with the fake OpenAI-compatible server in place of a model. */
+/**
+ * The whole service on the real broker, with the fake OpenAI-compatible server in place of a model. The dead-letter
+ * and retry tests are inherited from {@link LlmServiceFlowTest}.
+ */
 @QuarkusTest
 @WithTestResource(FakeLlmResource.class)
-class SummarizerFlowTest {
+class SummarizerFlowTest extends LlmServiceFlowTest<PaperSummarized> {
 
-    static final String IN = "it-summarizer.papers-fetched";
-    static final String DLQ = "it-summarizer.papers-fetched-dlq";
-    static final String SUMMARIES = "it-summarizer.paper-summaries";
-    static final String FAILURES = "it-summarizer.paper-failures";
-    static final Duration WAIT = Duration.ofSeconds(60);
     static final String GAIA_URL = "https://huggingface.co/gaia-benchmark";
 
-    static Broker broker;
-
-    @InjectFakeLlm
-    FakeOpenAiServer llm;
-
-    @BeforeAll
-    static void connect() {
-        broker = new Broker();
-        broker.ensureTopics(IN, DLQ, SUMMARIES, FAILURES);
+    SummarizerFlowTest() {
+        super("it-summarizer.", EventType.PAPER_SUMMARIZED, Stage.SUMMARIZE, "/paper-digest/summarizer-service",
+                Duration.ofSeconds(60));
     }
 
-    @AfterAll
-    static void disconnect() {
-        broker.close();
-    }
-
-    @BeforeEach
-    void resetLlm() {
-        llm.reset();
+    @Override
+    protected PaperFetched processablePaper(String issueId) {
+        return FixturePapers.abstractOnly("2311.12022", issueId);
     }
 
     @Test
     void translatesTheAbstractAndKeepsItsUrlAndNameByteForByte() {
         PaperFetched gaia = FixturePapers.abstractOnly("2311.12983", issue());
-        broker.publish(IN, gaia);
+        publish(gaia);
 
         PaperSummarized summary = awaitSummary(gaia);
 
@@ -95,7 +73,7 @@ class SummarizerFlowTest {
     @Test
     void keepsLatexMathExactly() {
         PaperFetched pass = FixturePapers.abstractOnly("2311.13581", issue());
-        broker.publish(IN, pass);
+        publish(pass);
 
         PaperSummarized summary = awaitSummary(pass);
 
@@ -107,7 +85,7 @@ class SummarizerFlowTest {
     void reAsksOnceWithTheFindingsWhenAProtectedSpanComesBackChanged() {
         llm.answerUngroundedNext(1);
         PaperFetched gaia = FixturePapers.abstractOnly("2311.12983", issue());
-        broker.publish(IN, gaia);
+        publish(gaia);
 
         PaperSummarized summary = awaitSummary(gaia);
 
@@ -125,7 +103,7 @@ class SummarizerFlowTest {
     void failsWithTheFindingsWhenTheReAskIsWrongToo() {
         llm.answerUngroundedNext(2);
         PaperFetched gaia = FixturePapers.abstractOnly("2311.12983", issue());
-        broker.publish(IN, gaia);
+        publish(gaia);
 
         PaperFailed failure = awaitFailure(gaia);
 
@@ -139,7 +117,7 @@ class SummarizerFlowTest {
     void reAsksWhenTheReplyIsNotJson() {
         llm.answerInvalidJsonNext(1);
         PaperFetched gpqa = FixturePapers.abstractOnly("2311.12022", issue());
-        broker.publish(IN, gpqa);
+        publish(gpqa);
 
         PaperSummarized summary = awaitSummary(gpqa);
 
@@ -151,25 +129,10 @@ class SummarizerFlowTest {
     }
 
     @Test
-    void retriesServerErrorsAFewTimesThenReportsTheFailure() {
-        llm.failNext(100);
-        PaperFetched gpqa = FixturePapers.abstractOnly("2311.12022", issue());
-        broker.publish(IN, gpqa);
-
-        PaperFailed failure = awaitFailure(gpqa);
-
-        assertEquals(Stage.SUMMARIZE, failure.stage());
-        assertTrue(failure.reason().contains("HTTP 500"), failure.reason());
-        assertTrue(failure.reason().contains(llm.baseUrl()), failure.reason());
-        // 3 attempts (2 retries in the test profile), each of which LangChain4j may repeat once.
-        assertTrue(llm.chatCalls() >= 3 && llm.chatCalls() <= 6, "calls: " + llm.chatCalls());
-    }
-
-    @Test
     void waitsAsLongAsRetryAfterSaysBeforeCallingAgain() {
         llm.rateLimitNext(2, 2);
         PaperFetched gpqa = FixturePapers.abstractOnly("2311.12022", issue());
-        broker.publish(IN, gpqa);
+        publish(gpqa);
 
         awaitSummary(gpqa);
 
@@ -183,7 +146,7 @@ class SummarizerFlowTest {
     @Test
     void reportsAPaperWithoutAbstractWithoutCallingTheModel() {
         PaperFetched noAbstract = FixturePapers.withAbstract(FixturePapers.json("2311.12022"), issue(), null);
-        broker.publish(IN, noAbstract);
+        publish(noAbstract);
 
         PaperFailed failure = awaitFailure(noAbstract);
 
@@ -192,38 +155,7 @@ class SummarizerFlowTest {
         assertEquals(0, llm.chatCalls());
     }
 
-    @Test
-    void movesMalformedRecordsToTheDeadLetterTopicAndGoesOn() {
-        String marker = UUID.randomUUID().toString();
-        broker.publishRaw(IN, "arxiv:2311.12022", "{not json " + marker,
-                Map.of(EventCodec.CE_ID, "bad-" + marker, EventCodec.CE_TYPE, EventType.PAPER_FETCHED.ceType()));
-        PaperFetched withoutId = FixturePapers.abstractOnly("2311.13581", issue());
-        broker.publishRaw(IN, withoutId.key(), EventCodec.toJson(withoutId),
-                Map.of(EventCodec.CE_TYPE, EventType.PAPER_FETCHED.ceType()));
-        PaperFetched good = FixturePapers.abstractOnly("2311.12983", issue());
-        broker.publish(IN, good);
-
-        broker.awaitRecord(DLQ, r -> r.value() != null && r.value().contains(marker), WAIT);
-        broker.awaitRecord(DLQ, r -> r.value() != null && r.value().contains(withoutId.issueId()), WAIT);
-        assertEquals(good.paperKey(), awaitSummary(good).paperKey());
-    }
-
     private PaperSummarized awaitSummary(PaperFetched paper) {
-        ConsumerRecord<String, String> record = broker.awaitRecord(SUMMARIES, r -> isAbout(r, paper), WAIT);
-        assertEquals("/paper-digest/summarizer-service", Broker.header(record, "ce_source"));
-        return EventCodec.decode(record, EventType.PAPER_SUMMARIZED).payload();
-    }
-
-    private PaperFailed awaitFailure(PaperFetched paper) {
-        ConsumerRecord<String, String> record = broker.awaitRecord(FAILURES, r -> isAbout(r, paper), WAIT);
-        return EventCodec.decode(record, EventType.PAPER_FAILED).payload();
-    }
-
-    private static boolean isAbout(ConsumerRecord<String, String> record, PaperFetched paper) {
-        return paper.paperKey().equals(record.key()) && record.value().contains("\"" + paper.issueId() + "\"");
-    }
-
-    private static String issue() {
-        return "custom-it-" + UUID.randomUUID();
+        return awaitOutput(paper);
     }
 }

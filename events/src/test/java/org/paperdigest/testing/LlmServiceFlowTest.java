@@ -1,0 +1,144 @@
+package org.paperdigest.testing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.paperdigest.events.DigestEvent;
+import org.paperdigest.events.EventCodec;
+import org.paperdigest.events.EventType;
+import org.paperdigest.events.PaperFailed;
+import org.paperdigest.events.PaperFetched;
+import org.paperdigest.events.Stage;
+import org.paperdigest.events.Topics;
+
+/**
+ * The frame of the flow test of a service that answers each fetched paper with one event made through an LLM, or
+ * with a failure: the service runs on the real broker, on its test profile's private topics, with
+ * {@link FakeOpenAiServer} as its model, reset before each test. A subclass is a {@code @QuarkusTest} with
+ * {@code @WithTestResource(FakeLlmResource.class)}. The tests every such service must pass are here: a malformed
+ * record goes to the dead-letter topic and the next one is still processed; a server that keeps failing is retried
+ * a few times, then the paper fails with a reason that names the server.
+ *
+ * @param <R> the event the service emits for a paper it could process
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class LlmServiceFlowTest<R extends DigestEvent> {
+
+    protected final String in;
+    protected final String deadLetters;
+    protected final String out;
+    protected final String failures;
+    private final EventType<R> output;
+    private final Stage stage;
+    private final String source;
+    private final Duration patience;
+
+    protected Broker broker;
+
+    @InjectFakeLlm
+    protected FakeOpenAiServer llm;
+
+    /**
+     * @param topicPrefix what the test profile puts before each topic name, e.g. {@code it-summarizer.}
+     * @param output      the event emitted for a processed paper
+     * @param stage       the stage a failure of this service reports
+     * @param source      the service's {@code ce_source}
+     * @param patience    how long to wait for an outcome
+     */
+    protected LlmServiceFlowTest(String topicPrefix, EventType<R> output, Stage stage, String source,
+            Duration patience) {
+        this.in = topicPrefix + Topics.PAPERS_FETCHED;
+        this.deadLetters = Topics.deadLetter(in);
+        this.out = topicPrefix + output.topic();
+        this.failures = topicPrefix + Topics.PAPER_FAILURES;
+        this.output = output;
+        this.stage = stage;
+        this.source = source;
+        this.patience = patience;
+    }
+
+    /** A paper of the given issue that the service can process with the fake model. */
+    protected abstract PaperFetched processablePaper(String issueId);
+
+    @BeforeAll
+    void connect() {
+        broker = new Broker();
+        broker.ensureTopics(in, deadLetters, out, failures);
+    }
+
+    @AfterAll
+    void disconnect() {
+        broker.close();
+    }
+
+    @BeforeEach
+    void resetLlm() {
+        llm.reset();
+    }
+
+    @Test
+    void movesMalformedRecordsToTheDeadLetterTopicAndGoesOn() {
+        String marker = UUID.randomUUID().toString();
+        broker.publishRaw(in, "arxiv:2311.12022", "{not json " + marker,
+                Map.of(EventCodec.CE_ID, "bad-" + marker, EventCodec.CE_TYPE, EventType.PAPER_FETCHED.ceType()));
+        PaperFetched withoutId = processablePaper(issue());
+        broker.publishRaw(in, withoutId.key(), EventCodec.toJson(withoutId),
+                Map.of(EventCodec.CE_TYPE, EventType.PAPER_FETCHED.ceType()));
+        PaperFetched good = processablePaper(issue());
+        publish(good);
+
+        broker.awaitRecord(deadLetters, r -> r.value() != null && r.value().contains(marker), patience);
+        broker.awaitRecord(deadLetters, r -> r.value() != null && r.value().contains(withoutId.issueId()), patience);
+        assertEquals(good.paperKey(), awaitOutput(good).key(), "the paper after the malformed records was processed");
+    }
+
+    @Test
+    void retriesServerErrorsAFewTimesThenReportsTheFailure() {
+        llm.failNext(100);
+        PaperFetched paper = processablePaper(issue());
+        publish(paper);
+
+        PaperFailed failure = awaitFailure(paper);
+
+        assertEquals(stage, failure.stage());
+        assertTrue(failure.reason().contains("HTTP 500"), failure.reason());
+        assertTrue(failure.reason().contains(llm.baseUrl()), failure.reason());
+        // 3 attempts (2 retries in the test profile), each of which LangChain4j may repeat once.
+        assertTrue(llm.chatCalls() >= 3 && llm.chatCalls() <= 6, "calls: " + llm.chatCalls());
+    }
+
+    /** Publishes {@code paper} to the service's input topic as the fetcher would. */
+    protected void publish(PaperFetched paper) {
+        broker.publish(in, paper);
+    }
+
+    /** The service's event for {@code paper}, checked to come from the service. */
+    protected R awaitOutput(PaperFetched paper) {
+        ConsumerRecord<String, String> record = broker.awaitRecord(out, r -> isAbout(r, paper), patience);
+        assertEquals(source, Broker.header(record, "ce_source"));
+        return EventCodec.decode(record, output).payload();
+    }
+
+    protected PaperFailed awaitFailure(PaperFetched paper) {
+        ConsumerRecord<String, String> record = broker.awaitRecord(failures, r -> isAbout(r, paper), patience);
+        return EventCodec.decode(record, EventType.PAPER_FAILED).payload();
+    }
+
+    /** A fresh issue id, so that records of other tests and earlier runs never match. */
+    protected static String issue() {
+        return "custom-it-" + UUID.randomUUID();
+    }
+
+    private static boolean isAbout(ConsumerRecord<String, String> record, PaperFetched paper) {
+        return paper.paperKey().equals(record.key()) && record.value().contains("\"" + paper.issueId() + "\"");
+    }
+}
