@@ -8,6 +8,11 @@ public enum IssueStatus {
     PLANNED,
     /** Some papers of the plan have reported; not all are complete. */
     IN_PROGRESS,
+    /**
+     * Every paper is complete or failed for good; the revision is being assembled and announced (and is retried
+     * on a schedule should the announcement fail).
+     */
+    COMPLETE,
     /** Every paper is complete or failed for good; a revision is stored and announced. */
     PUBLISHED
 }

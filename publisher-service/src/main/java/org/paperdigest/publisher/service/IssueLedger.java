@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.util.Map;
 import org.jboss.logging.Logger;
 import org.paperdigest.events.DigestEvent;
 import org.paperdigest.events.EventType;
@@ -16,7 +15,6 @@ import org.paperdigest.events.PaperSummarized;
 import org.paperdigest.events.ReceivedEvent;
 import org.paperdigest.publisher.domain.IssueProgress;
 import org.paperdigest.publisher.domain.IssueStatus;
-import org.paperdigest.publisher.domain.PaperRecord;
 import org.paperdigest.publisher.persistence.IssueEntity;
 import org.paperdigest.publisher.persistence.PaperStateEntity;
 import org.paperdigest.publisher.persistence.ProcessedEventEntity;
@@ -25,15 +23,13 @@ import org.paperdigest.publisher.persistence.ProcessedEventEntity;
  * Applies consumed events to the store, one transaction per event: the ce_id is recorded together with the
  * event's effect, so a redelivered event changes nothing. Every event locks its issue's row first; the events
  * of one issue are therefore applied one after another even when they come from different topics at once, and
- * the one that completes the issue is the one that publishes it.
+ * exactly one of them sees the issue become complete. Publishing is a separate transaction
+ * ({@link IssuePublication}), so a failed announcement never undoes the events already recorded.
  */
 @ApplicationScoped
 public class IssueLedger {
 
     private static final Logger LOG = Logger.getLogger(IssueLedger.class);
-
-    @Inject
-    IssuePublication publication;
 
     @Transactional
     public void record(ReceivedEvent<? extends DigestEvent> event) {
@@ -51,7 +47,7 @@ public class IssueLedger {
             applyPaperEvent(payload, now);
         }
         issue.updatedAt = now;
-        refresh(issue, now);
+        refresh(issue);
     }
 
     private void applyPlan(IssueEntity issue, IssuePlanned plan) {
@@ -93,21 +89,20 @@ public class IssueLedger {
         }
     }
 
-    /** Recomputes the issue's progress, and publishes it when its last paper just completed. */
-    private void refresh(IssueEntity issue, Instant now) {
+    /** Recomputes the issue's progress; an issue whose last paper just completed awaits publication. */
+    private void refresh(IssueEntity issue) {
         if (issue.plan == null) {
             issue.status = IssueStatus.AWAITING_PLAN;
             return;
         }
-        Map<String, PaperRecord> records = PaperStateEntity.recordsOf(issue.issueId);
-        IssueProgress progress = IssueProgress.of(issue.plan, records);
+        IssueProgress progress = IssueProgress.of(issue.plan, PaperStateEntity.recordsOf(issue.issueId));
         issue.papersDone = progress.progress().done();
         issue.papersTotal = progress.progress().total();
         if (issue.published()) {
             return;
         }
         if (progress.complete()) {
-            publication.publish(issue, records, now);
+            issue.status = IssueStatus.COMPLETE;
         } else {
             issue.status = progress.started() ? IssueStatus.IN_PROGRESS : IssueStatus.PLANNED;
         }

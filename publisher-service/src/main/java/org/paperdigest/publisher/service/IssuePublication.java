@@ -2,6 +2,7 @@ package org.paperdigest.publisher.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.Map;
@@ -14,9 +15,14 @@ import org.paperdigest.publisher.domain.PaperRecord;
 import org.paperdigest.publisher.messaging.IssuePublishedSender;
 import org.paperdigest.publisher.persistence.IssueEntity;
 import org.paperdigest.publisher.persistence.IssueRevisionEntity;
+import org.paperdigest.publisher.persistence.PaperStateEntity;
 import org.paperdigest.publisher.render.IssueMarkdown;
 
-/** Assembles a complete issue into its first revision, stores it and announces it. */
+/**
+ * Assembles a complete issue into its first revision, stores it and announces it, each in a transaction of its
+ * own after the event that completed the issue was recorded. A failed announcement rolls back only the revision:
+ * the issue stays {@link IssueStatus#COMPLETE} and {@link PublicationSweep} tries again.
+ */
 @ApplicationScoped
 public class IssuePublication {
 
@@ -27,12 +33,21 @@ public class IssuePublication {
     IssuePublishedSender sender;
 
     /**
-     * Runs inside the caller's transaction, which holds the issue's row lock. The revision is flushed before
-     * the event is sent, so a constraint failure stops the announcement; the send is awaited before commit,
-     * so a failed send rolls the revision back and the event is retried rather than silently lost.
+     * Publishes the issue if it is complete and not yet published. The issue's row lock makes this safe to call
+     * from every consumer and the sweep at once: one of them publishes, the others find it done. The revision is
+     * flushed before the event is sent, so a constraint failure stops the announcement; the send is awaited
+     * before commit, so a failed send leaves nothing half-published.
+     *
+     * @return whether this call published it
      */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void publish(IssueEntity issue, Map<String, PaperRecord> records, Instant now) {
+    @Transactional
+    public boolean publishIfComplete(String issueId) {
+        IssueEntity issue = IssueEntity.findById(issueId, LockModeType.PESSIMISTIC_WRITE);
+        if (issue == null || issue.status != IssueStatus.COMPLETE) {
+            return false;
+        }
+        Instant now = Instant.now();
+        Map<String, PaperRecord> records = PaperStateEntity.recordsOf(issueId);
         IssueContent content = IssueAssembler.assemble(issue.plan, records, FIRST_REVISION, now);
         IssueRevisionEntity.of(content, IssueMarkdown.render(content)).persistAndFlush();
         issue.publishedRevision = content.revision();
@@ -42,5 +57,6 @@ public class IssuePublication {
                 content.paperCount(), content.failedCount(), now));
         LOG.infof("Published issue %s revision %d: %d papers, %d with failures", issue.issueId,
                 content.revision(), content.paperCount(), content.failedCount());
+        return true;
     }
 }
