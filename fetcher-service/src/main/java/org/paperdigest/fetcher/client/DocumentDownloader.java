@@ -7,11 +7,11 @@ import jakarta.ws.rs.core.Response;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.UnknownHostException;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.paperdigest.fetcher.config.FetcherConfig;
 import org.paperdigest.fetcher.domain.ArxivId;
 import org.paperdigest.fetcher.domain.Document;
@@ -20,33 +20,44 @@ import org.paperdigest.fetcher.domain.DownloadException;
 
 /**
  * Downloads PDFs and pages with a size cap and our timeouts. arXiv PDFs come from the configured base URL and go
- * through arXiv's rate limit; links from the list are untrusted input: http(s) only, and no loopback, private or
- * link-local targets unless configured.
+ * through arXiv's rate limit; links from the list are untrusted input and pass the {@link OutboundUrlGuard}.
+ * Redirects are followed here, not by the HTTP client, so that every hop is checked like the link itself (a public
+ * page must not bounce us to an internal address) and a redirect loop ends after a few hops.
  */
 @ApplicationScoped
 public class DocumentDownloader implements DocumentSource {
 
+    private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
+
     private final DocumentApi api;
     private final ArxivRateLimiter limiter;
+    private final OutboundUrlGuard guard;
     private final String pdfBaseUrl;
+    private final String pdfHost;
     private final long maxBytes;
-    private final boolean allowPrivateHosts;
+    private final long maxHtmlBytes;
+    private final int maxRedirects;
 
     @Inject
     public DocumentDownloader(FetcherConfig config, ArxivRateLimiter limiter) {
         String base = config.arxiv().pdfBaseUrl().toString();
         this.pdfBaseUrl = base.endsWith("/") ? base : base + "/";
-        this.api = RestClients.build(DocumentApi.class, config.arxiv().pdfBaseUrl(), config);
+        this.pdfHost = config.arxiv().pdfBaseUrl().getHost();
+        this.api = RestClients.build(DocumentApi.class, config.arxiv().pdfBaseUrl(), config, false);
         this.limiter = limiter;
+        this.guard = OutboundUrlGuard.system(config.download().allowPrivateHosts(),
+                config.download().allowedHosts().orElse(List.of()));
         this.maxBytes = config.download().maxBytes();
-        this.allowPrivateHosts = config.download().allowPrivateHosts();
+        this.maxHtmlBytes = Math.min(maxBytes, config.download().maxHtmlBytes());
+        this.maxRedirects = config.download().maxRedirects();
     }
 
     @Override
     public Document arxivPdf(ArxivId versionedId) throws DownloadException {
         String url = pdfBaseUrl + versionedId.versioned();
         try {
-            return limiter.call(() -> get(url, "PDF download"));
+            // The configured arXiv host is trusted; a redirect elsewhere is checked like a list link.
+            return limiter.call(() -> get(url, "PDF download", true));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new DownloadException("interrupted while waiting for arXiv's rate limit", e);
@@ -55,79 +66,87 @@ public class DocumentDownloader implements DocumentSource {
 
     @Override
     public Document download(String url) throws DownloadException {
-        checkTarget(url);
-        return get(url, "download");
+        return get(url, "download", false);
     }
 
-    private Document get(String url, String what) throws DownloadException {
-        Response response;
-        try {
-            response = api.get(url);
-        } catch (ProcessingException e) {
-            throw new DownloadException(what + " failed: " + ReadmeClient.rootMessage(e), e);
+    private Document get(String url, String what, boolean trustPdfHost) throws DownloadException {
+        String current = url;
+        for (int hop = 0; ; hop++) {
+            URI target = trustPdfHost && sameHost(current, pdfHost) ? URI.create(current) : guard.check(current);
+            Response response;
+            try {
+                response = api.get(target.toString());
+            } catch (ProcessingException e) {
+                throw new DownloadException(what + " failed: " + ReadmeClient.rootMessage(e), e);
+            }
+            try (response) {
+                if (REDIRECTS.contains(response.getStatus())) {
+                    String location = response.getHeaderString("Location");
+                    if (location == null || location.isBlank()) {
+                        throw new DownloadException(what + " answered HTTP " + response.getStatus()
+                                + " without a Location");
+                    }
+                    if (hop >= maxRedirects) {
+                        throw new DownloadException(what + " of " + url + " was redirected more than " + maxRedirects
+                                + " times; not following further");
+                    }
+                    current = resolve(target, location);
+                    continue;
+                }
+                return read(response, current, what);
+            }
         }
-        try (response) {
+    }
+
+    private Document read(Response response, String url, String what) throws DownloadException {
+        try {
             if (response.getStatus() != 200) {
                 throw new DownloadException(what + " returned HTTP " + response.getStatus());
             }
-            long declared = response.getLength();
-            if (declared > maxBytes) {
-                throw new DownloadException(what + " is " + declared + " bytes, over the cap of " + maxBytes);
-            }
             String contentType = response.getHeaderString("Content-Type");
+            // A web page is far smaller than a paper's PDF; a huge "page" is not worth reading.
+            long cap = contentType != null && contentType.toLowerCase(Locale.ROOT).contains("html")
+                    ? maxHtmlBytes : maxBytes;
+            long declared = response.getLength();
+            if (declared > cap) {
+                throw new DownloadException(what + " is " + declared + " bytes, over the cap of " + cap);
+            }
             try (InputStream in = response.readEntity(InputStream.class)) {
-                return new Document(url, contentType, readCapped(in, what));
+                return new Document(url, contentType, readCapped(in, what, cap));
             }
         } catch (IOException | ProcessingException e) {
             throw new DownloadException(what + " failed while reading: " + ReadmeClient.rootMessage(e), e);
         }
     }
 
-    /** Reads at most {@code maxBytes}; a server that sends more than it declared is cut off, not believed. */
-    private byte[] readCapped(InputStream in, String what) throws IOException, DownloadException {
+    private static String resolve(URI base, String location) throws DownloadException {
+        try {
+            return base.resolve(new URI(location.trim())).toString();
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            throw new DownloadException("redirect to an invalid URL: " + location, e);
+        }
+    }
+
+    private static boolean sameHost(String url, String host) {
+        try {
+            return host != null && host.equalsIgnoreCase(new URI(url).getHost());
+        } catch (URISyntaxException e) {
+            return false;
+        }
+    }
+
+    /** Reads at most {@code cap} bytes; a server that sends more than it declared is cut off, not believed. */
+    private static byte[] readCapped(InputStream in, String what, long cap) throws IOException, DownloadException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] buffer = new byte[64 * 1024];
         long total = 0;
         for (int n = in.read(buffer); n != -1; n = in.read(buffer)) {
             total += n;
-            if (total > maxBytes) {
-                throw new DownloadException(what + " is larger than the cap of " + maxBytes + " bytes");
+            if (total > cap) {
+                throw new DownloadException(what + " is larger than the cap of " + cap + " bytes");
             }
             out.write(buffer, 0, n);
         }
         return out.toByteArray();
-    }
-
-    private void checkTarget(String url) throws DownloadException {
-        URI uri;
-        try {
-            uri = new URI(url);
-        } catch (URISyntaxException e) {
-            throw new DownloadException("not a valid URL: " + url, e);
-        }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
-            throw new DownloadException("only http(s) links are downloaded: " + url);
-        }
-        if (allowPrivateHosts) {
-            return;
-        }
-        try {
-            for (InetAddress address : InetAddress.getAllByName(uri.getHost())) {
-                if (isInternal(address)) {
-                    throw new DownloadException("the link points at an internal address (" + address.getHostAddress()
-                            + "), which is not fetched: " + url);
-                }
-            }
-        } catch (UnknownHostException e) {
-            throw new DownloadException("unknown host " + uri.getHost(), e);
-        }
-    }
-
-    static boolean isInternal(InetAddress address) {
-        byte[] bytes = address.getAddress();
-        boolean uniqueLocalV6 = bytes.length == 16 && (bytes[0] & 0xfe) == 0xfc;
-        return address.isLoopbackAddress() || address.isSiteLocalAddress() || address.isLinkLocalAddress()
-                || address.isAnyLocalAddress() || address.isMulticastAddress() || uniqueLocalV6;
     }
 }

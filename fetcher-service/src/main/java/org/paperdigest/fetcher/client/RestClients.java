@@ -12,11 +12,16 @@ final class RestClients {
     }
 
     static <T> T build(Class<T> api, URI baseUri, FetcherConfig config) {
+        return build(api, baseUri, config, true);
+    }
+
+    /** With {@code followRedirects} off, 3xx answers reach the caller, which checks each hop itself. */
+    static <T> T build(Class<T> api, URI baseUri, FetcherConfig config, boolean followRedirects) {
         return QuarkusRestClientBuilder.newBuilder()
                 .baseUri(baseUri)
                 .connectTimeout(config.http().connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .readTimeout(config.http().readTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                .followRedirects(true)
+                .followRedirects(followRedirects)
                 .userAgent(UserAgent.of(config))
                 // Every status is handled by the owning class, with a message a person can act on.
                 .disableDefaultMapper(true)

@@ -3,6 +3,7 @@ package org.paperdigest.fetcher.config;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import org.paperdigest.fetcher.domain.ArxivTaxonomy;
+import org.paperdigest.fetcher.domain.HtmlTextExtractor;
 import org.paperdigest.fetcher.domain.PdfTextExtractor;
 
 /** The plain domain objects the services use, configured once. */
@@ -18,5 +19,11 @@ public class DomainBeans {
     @Singleton
     PdfTextExtractor pdfTextExtractor(FetcherConfig config) {
         return new PdfTextExtractor(config.text().maxChars());
+    }
+
+    @Produces
+    @Singleton
+    HtmlTextExtractor htmlTextExtractor(FetcherConfig config) {
+        return new HtmlTextExtractor(config.text().maxChars());
     }
 }

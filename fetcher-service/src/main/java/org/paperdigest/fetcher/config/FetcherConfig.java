@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** Everything the fetcher can be told; each key can be set as {@code -Dpaperdigest.fetcher.<key>=value}. */
@@ -62,12 +63,28 @@ public interface FetcherConfig {
         @WithDefault("52428800")
         long maxBytes();
 
+        /** Cap on a web page (HTML); pages are text and far smaller than a paper's PDF. */
+        @WithDefault("5242880")
+        long maxHtmlBytes();
+
         /**
-         * Whether links from the list may point at loopback, private or link-local addresses. Off by default: a
-         * link in a public list must not make us probe our own network. Tests serving fixtures locally turn it on.
+         * Whether links from the list (and the redirects they answer with) may point at any address, including
+         * loopback, private, link-local and cloud metadata ones. Off by default: a link in a public list must not
+         * make us probe our own network. Tests serving fixtures locally turn it on; to admit only some internal
+         * hosts, use {@link #allowedHosts()}.
          */
         @WithDefault("false")
         boolean allowPrivateHosts();
+
+        /**
+         * Hosts (exact names), addresses or CIDR ranges that links may point at although they are internal, e.g.
+         * {@code papers.intranet.example,10.20.0.0/16}. Empty by default.
+         */
+        Optional<List<String>> allowedHosts();
+
+        /** Redirects followed per download; each hop is checked like the link itself. */
+        @WithDefault("5")
+        int maxRedirects();
     }
 
     interface Text {

@@ -31,7 +31,9 @@ import org.paperdigest.fetcher.domain.DocumentSource;
 import org.paperdigest.fetcher.domain.DownloadException;
 import org.paperdigest.fetcher.domain.EventSink;
 import org.paperdigest.fetcher.domain.ExtractedText;
+import org.paperdigest.fetcher.domain.HtmlTextExtractor;
 import org.paperdigest.fetcher.domain.IssuePlan;
+import org.paperdigest.fetcher.domain.PageMetadata;
 import org.paperdigest.fetcher.domain.PaperSource;
 import org.paperdigest.fetcher.domain.PdfTextExtractor;
 import org.paperdigest.fetcher.domain.TexText;
@@ -52,21 +54,23 @@ public class IssueFetcher {
     private final EventSink events;
     private final ArxivTaxonomy taxonomy;
     private final PdfTextExtractor extractor;
+    private final HtmlTextExtractor htmlExtractor;
     private final Clock clock;
 
     @Inject
     public IssueFetcher(ArxivLookup arxiv, DocumentSource documents, EventSink events, ArxivTaxonomy taxonomy,
-            PdfTextExtractor extractor) {
-        this(arxiv, documents, events, taxonomy, extractor, Clock.systemUTC());
+            PdfTextExtractor extractor, HtmlTextExtractor htmlExtractor) {
+        this(arxiv, documents, events, taxonomy, extractor, htmlExtractor, Clock.systemUTC());
     }
 
     public IssueFetcher(ArxivLookup arxiv, DocumentSource documents, EventSink events, ArxivTaxonomy taxonomy,
-            PdfTextExtractor extractor, Clock clock) {
+            PdfTextExtractor extractor, HtmlTextExtractor htmlExtractor, Clock clock) {
         this.arxiv = arxiv;
         this.documents = documents;
         this.events = events;
         this.taxonomy = taxonomy;
         this.extractor = extractor;
+        this.htmlExtractor = htmlExtractor;
         this.clock = clock;
     }
 
@@ -177,11 +181,34 @@ public class IssueFetcher {
                     List.of(document.url()), clock.instant());
         }
         if (document.isHtml()) {
-            return failed(issueId, item, "full text from HTML pages is not supported yet: " + url);
+            return fetchedFromPage(issueId, item, url, document);
         }
         return failed(issueId, item, "the Paper link " + url + " answered with "
                 + (document.contentType() == null ? "no content type" : document.contentType())
                 + ", which is neither a PDF nor an HTML page");
+    }
+
+    /**
+     * A paper presented on a web page (a blog post, a project page): its main text, and what the page's citation or
+     * OpenGraph tags say about it. The list row's title stands in when no tag names the paper; every other field no
+     * tag provides stays unknown (null).
+     */
+    private DigestEvent fetchedFromPage(String issueId, IssuePlan.Item item, String url, Document document) {
+        org.jsoup.nodes.Document page = HtmlTextExtractor.parse(document.body(), document.contentType(),
+                document.url());
+        ExtractedText text;
+        try {
+            text = htmlExtractor.extract(page);
+        } catch (UnreadableDocumentException e) {
+            return failed(issueId, item, "the page at " + url + " could not be read: " + e.getMessage());
+        }
+        PageMetadata tags = PageMetadata.read(page);
+        String title = tags.title() == null ? item.paper().title() : tags.title();
+        PaperMetadata metadata = new PaperMetadata(title, tags.authors(), tags.abstractText(), tags.published(),
+                null, List.of(), url, tags.pdfUrl(), tags.doi(), tags.journal(), null);
+        return new PaperFetched(PaperFetched.SCHEMA_VERSION, issueId, item.paper().paperKey(), null, metadata,
+                ContentLevel.FULL_TEXT, new FullText("html", document.url(), text.pages(), text.truncated()),
+                text.notes(), List.of(document.url()), clock.instant());
     }
 
     /** Runs one paper's work and emits its one event; any exception becomes that paper's failure. */

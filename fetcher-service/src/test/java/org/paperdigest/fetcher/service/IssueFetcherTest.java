@@ -36,6 +36,7 @@ import org.paperdigest.fetcher.domain.Document;
 import org.paperdigest.fetcher.domain.DocumentSource;
 import org.paperdigest.fetcher.domain.DownloadException;
 import org.paperdigest.fetcher.domain.EventSink;
+import org.paperdigest.fetcher.domain.HtmlTextExtractor;
 import org.paperdigest.fetcher.domain.IssuePlan;
 import org.paperdigest.fetcher.domain.ListRow;
 import org.paperdigest.fetcher.domain.PdfTextExtractor;
@@ -169,7 +170,62 @@ class IssueFetcherTest {
     }
 
     @Test
-    void htmlPagesAndRowsWithoutLinksFailWithAReason() {
+    void aWebPageYieldsItsMainTextAndTaggedMetadata() {
+        String blog = "https://research.example/blog/scaling-multimodal-understanding/";
+        String moved = blog + "?m=1";
+        IssueFetcher fetcher = fetcher(ids -> {
+            throw new AssertionError();
+        }, arxivPdfsOnlyGpqa(), url -> new Document(moved, "text/html; charset=utf-8",
+                Fixtures.bytes("pages/mirasol3b-blog-post.html")));
+        fetcher.fetch(plan(new ListRow(1, "Mirasol3B", "", List.of(new Link("Paper", blog)), 1)));
+
+        assertTrue(sink.failed.isEmpty(), () -> sink.failed.toString());
+        PaperFetched paper = sink.fetched.get(0);
+        assertEquals(PaperKeys.url(blog), paper.paperKey());
+        assertEquals(ContentLevel.FULL_TEXT, paper.contentLevel());
+        assertEquals("html", paper.fullText().format());
+        assertEquals(moved, paper.fullText().sourceUrl());
+        assertEquals(1, paper.fullText().pages().size());
+        assertTrue(paper.fullText().pages().get(0).text().startsWith(
+                "Scaling multimodal understanding to long videos\n\nNovember 14, 2023\n\nPosted by Isaac Noble"));
+        assertEquals("Mirasol3B: A Multimodal Autoregressive model for time-aligned and contextual modalities",
+                paper.metadata().title());
+        assertEquals(List.of("Isaac Noble", "Anelia Angelova"), paper.metadata().authors());
+        assertEquals(LocalDate.of(2023, 11, 14), paper.metadata().published());
+        assertEquals(blog, paper.metadata().url());
+        assertEquals("https://research.example/papers/mirasol3b.pdf", paper.metadata().pdfUrl());
+        assertEquals("10.48550/arXiv.2311.05698", paper.metadata().doi());
+        assertTrue(paper.metadata().abstractText().startsWith("We introduce Mirasol3B"));
+        assertNull(paper.metadata().updated());
+        assertTrue(paper.metadata().categories().isEmpty());
+        assertEquals(List.of(moved), paper.sourceUrls());
+        assertEquals(List.of("full text read from a web page: it has no page numbers, so all of it is page 1"),
+                paper.notes());
+        sink.assertAllValid();
+    }
+
+    @Test
+    void aPageWithoutTagsKeepsTheListTitleAndUnknownFields() {
+        String blog = "https://blog.example/emu";
+        IssueFetcher fetcher = fetcher(ids -> {
+            throw new AssertionError();
+        }, arxivPdfsOnlyGpqa(), url -> new Document(url, "text/html",
+                "<html><body><article><h1>Emu</h1><p>Two models.</p></article></body></html>"
+                        .getBytes(StandardCharsets.UTF_8)));
+        fetcher.fetch(plan(new ListRow(1, "Emu Video and Emu Edit", "", List.of(new Link("Paper", blog)), 1)));
+        PaperFetched paper = sink.fetched.get(0);
+        assertEquals("Emu Video and Emu Edit", paper.metadata().title());
+        assertEquals("Emu\n\nTwo models.", paper.fullText().pages().get(0).text());
+        assertTrue(paper.metadata().authors().isEmpty());
+        assertNull(paper.metadata().abstractText());
+        assertNull(paper.metadata().published());
+        assertNull(paper.metadata().pdfUrl());
+        assertNull(paper.metadata().doi());
+        sink.assertAllValid();
+    }
+
+    @Test
+    void emptyPagesAndRowsWithoutLinksFailWithAReason() {
         String blog = "https://ai.meta.com/blog/emu-text-to-video-generation-image-editing-research/";
         IssueFetcher fetcher = fetcher(ids -> {
             throw new AssertionError();
@@ -178,7 +234,7 @@ class IssueFetcherTest {
         fetcher.fetch(plan(
                 new ListRow(1, "Emu Video and Emu Edit", "", List.of(new Link("Paper", blog)), 1),
                 new ListRow(2, "VALL-E", "", List.of(new Link("Project", "https://valle-demo.github.io/")), 2)));
-        assertEquals(List.of("full text from HTML pages is not supported yet: " + blog,
+        assertEquals(List.of("the page at " + blog + " could not be read: the page has no readable text",
                 "the list row \"VALL-E\" has no Paper link and no arXiv link (its links: Project)"),
                 sink.failed.stream().map(PaperFailed::reason).toList());
         sink.assertAllValid();
@@ -219,7 +275,7 @@ class IssueFetcherTest {
             }
         };
         return new IssueFetcher(recording, documents, sink, ArxivTaxonomy.load(), new PdfTextExtractor(400_000),
-                CLOCK);
+                new HtmlTextExtractor(400_000), CLOCK);
     }
 
     private static ArxivFeed builtWeekFeed() throws ArxivApiException {

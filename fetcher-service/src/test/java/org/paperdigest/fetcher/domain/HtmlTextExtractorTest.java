@@ -1,0 +1,144 @@
+package org.paperdigest.fetcher.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.paperdigest.events.Page;
+import org.paperdigest.fetcher.Fixtures;
+
+class HtmlTextExtractorTest {
+
+    private static final String BLOG_URL = "https://research.example/blog/scaling-multimodal-understanding/";
+
+    private static org.jsoup.nodes.Document blogPost() {
+        return HtmlTextExtractor.parse(Fixtures.bytes("pages/mirasol3b-blog-post.html"), "text/html; charset=UTF-8",
+                BLOG_URL);
+    }
+
+    @Test
+    void keepsTheArticleAndDropsThePageAroundIt() throws UnreadableDocumentException {
+        ExtractedText text = new HtmlTextExtractor(400_000).extract(blogPost());
+        assertEquals(1, text.pageCount());
+        assertEquals(1, text.pages().size());
+        Page page = text.pages().get(0);
+        assertEquals(1, page.number());
+        List<String> blocks = List.of(page.text().split("\n\n"));
+        assertEquals(8, blocks.size(), page.text());
+        assertEquals("Scaling multimodal understanding to long videos", blocks.get(0));
+        assertEquals("November 14, 2023", blocks.get(1));
+        assertEquals("Posted by Isaac Noble, Software Engineer, Google Research, and Anelia Angelova, Research "
+                + "Scientist, Google DeepMind", blocks.get(2));
+        assertTrue(blocks.get(3).startsWith("When building machine learning models for real-life applications, "),
+                blocks.get(3));
+        assertTrue(blocks.get(3).endsWith("This problem is exacerbated for longer video inputs."), blocks.get(3));
+        assertTrue(blocks.get(4).startsWith("In “Mirasol3B: A Multimodal Autoregressive model for time-aligned and "
+                + "contextual modalities”, we introduce a multimodal autoregressive model (Mirasol3B) for learning "
+                + "across audio, video, and text modalities."), blocks.get(4));
+        assertEquals("Approach", blocks.get(5));
+        assertEquals("An autoregressive component for the time-synchronized modalities (audio and video).",
+                blocks.get(6));
+        assertEquals("A separate autoregressive component for sequential, non-aligned modalities such as text.",
+                blocks.get(7));
+        for (String chrome : List.of("Research Blog", "Related posts", "Subscribe", "cookies", "gtag", "headline",
+                "Privacy", "Publications", "analytics")) {
+            assertFalse(page.text().contains(chrome), chrome + " leaked into the text");
+        }
+        assertFalse(text.truncated());
+        assertEquals(List.of("full text read from a web page: it has no page numbers, so all of it is page 1"),
+                text.notes());
+    }
+
+    @Test
+    void withoutAnArticleTheLargestRunOfParagraphsIsTheText() throws UnreadableDocumentException {
+        String html = """
+                <html><body>
+                  <div id="menu"><p>Home</p><p>About</p></div>
+                  <div id="content"><div class="wrapper">
+                    <p>First paragraph of the post, long enough to be the text.</p>
+                    <p>Second&nbsp;paragraph, with   extra   spaces.</p>
+                  </div></div>
+                  <div id="legal"><p>© 2024</p></div>
+                </body></html>""";
+        ExtractedText text = new HtmlTextExtractor(400_000).extract(HtmlTextExtractor.parse(
+                html.getBytes(StandardCharsets.UTF_8), "text/html", "https://blog.example/post"));
+        assertEquals("First paragraph of the post, long enough to be the text.\n\n"
+                + "Second paragraph, with extra spaces.", text.pages().get(0).text());
+    }
+
+    @Test
+    void capsTheTextAtAWordBoundaryWithANote() throws UnreadableDocumentException {
+        String html = "<article><p>" + "word ".repeat(100) + "</p></article>";
+        ExtractedText text = new HtmlTextExtractor(42).extract(HtmlTextExtractor.parse(
+                html.getBytes(StandardCharsets.UTF_8), "text/html", "https://blog.example/post"));
+        assertTrue(text.truncated());
+        assertEquals("word word word word word word word word", text.pages().get(0).text());
+        assertEquals("full text cut at 42 characters", text.notes().get(1));
+    }
+
+    @Test
+    void aPageWithNothingToReadIsUnreadable() {
+        String html = "<html><head><script>var x = 1;</script></head><body><nav>Home</nav></body></html>";
+        UnreadableDocumentException e = assertThrows(UnreadableDocumentException.class,
+                () -> new HtmlTextExtractor(400_000).extract(HtmlTextExtractor.parse(
+                        html.getBytes(StandardCharsets.UTF_8), "text/html", "https://blog.example/post")));
+        assertEquals("the page has no readable text", e.getMessage());
+    }
+
+    @Test
+    void theCharsetOfTheContentTypeWins() throws UnreadableDocumentException {
+        byte[] latin1 = "<article><p>Café crème</p></article>".getBytes(StandardCharsets.ISO_8859_1);
+        ExtractedText text = new HtmlTextExtractor(400_000).extract(
+                HtmlTextExtractor.parse(latin1, "text/html; charset=ISO-8859-1", "https://blog.example/post"));
+        assertEquals("Café crème", text.pages().get(0).text());
+        assertEquals("utf-8", HtmlTextExtractor.charsetOf("text/html; charset=\"UTF-8\"").orElseThrow());
+        assertTrue(HtmlTextExtractor.charsetOf("text/html; charset=no-such-charset").isEmpty());
+    }
+
+    @Test
+    void readsCitationTagsFirst() {
+        PageMetadata tags = PageMetadata.read(blogPost());
+        assertEquals("Mirasol3B: A Multimodal Autoregressive model for time-aligned and contextual modalities",
+                tags.title());
+        assertEquals(List.of("Isaac Noble", "Anelia Angelova"), tags.authors());
+        assertEquals(LocalDate.of(2023, 11, 14), tags.published());
+        assertEquals("https://research.example/papers/mirasol3b.pdf", tags.pdfUrl());
+        assertEquals("10.48550/arXiv.2311.05698", tags.doi());
+        assertEquals("We introduce Mirasol3B, a multimodal autoregressive model for learning across audio, video, "
+                + "and text modalities.", tags.abstractText());
+        assertNull(tags.journal());
+    }
+
+    @Test
+    void fallsBackToOpenGraphAndLeavesTheRestUnknown() {
+        String html = """
+                <html><head>
+                  <meta property="og:title" content="Emu Video and Emu Edit">
+                  <meta name="description" content="Two new research milestones.">
+                  <meta property="article:published_time" content="2023-11-16T17:00:00Z">
+                </head><body><article><p>Text.</p></article></body></html>""";
+        PageMetadata tags = PageMetadata.read(HtmlTextExtractor.parse(html.getBytes(StandardCharsets.UTF_8),
+                "text/html", "https://blog.example/emu"));
+        assertEquals(new PageMetadata("Emu Video and Emu Edit", List.of(), "Two new research milestones.",
+                LocalDate.of(2023, 11, 16), null, null, null), tags);
+
+        PageMetadata none = PageMetadata.read(HtmlTextExtractor.parse(
+                "<p>no tags</p>".getBytes(StandardCharsets.UTF_8), "text/html", "https://blog.example/x"));
+        assertEquals(new PageMetadata(null, List.of(), null, null, null, null, null), none);
+    }
+
+    @Test
+    void readsOnlyFullDatesAndRealDois() {
+        assertEquals(LocalDate.of(2024, 2, 5), PageMetadata.date("2024/2/5").orElseThrow());
+        assertTrue(PageMetadata.date("2024").isEmpty());
+        assertTrue(PageMetadata.date("2024-02-30").isEmpty());
+        assertEquals("10.1000/xyz123", PageMetadata.doi("https://doi.org/10.1000/xyz123").orElseThrow());
+        assertTrue(PageMetadata.doi("not a doi").isEmpty());
+    }
+}
