@@ -6,6 +6,7 @@ import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -77,6 +78,19 @@ public final class Broker implements AutoCloseable {
             await().atMost(timeout).pollInterval(Duration.ofMillis(200))
                     .until(() -> task.getRecords().stream().anyMatch(match));
             return task.getRecords().stream().filter(match).findFirst().orElseThrow();
+        }
+    }
+
+    /** Reads {@code topic} from its start until {@code count} records match; returns them in topic order. */
+    public List<ConsumerRecord<String, String>> awaitRecords(String topic,
+            Predicate<ConsumerRecord<String, String>> match, int count, Duration timeout) {
+        try (ConsumerTask<String, String> task = kafka.consumeStrings()
+                .withGroupId("it-reader-" + UUID.randomUUID())
+                .withProp("auto.offset.reset", "earliest")
+                .fromTopics(topic)) {
+            await().atMost(timeout).pollInterval(Duration.ofMillis(200))
+                    .until(() -> task.getRecords().stream().filter(match).count() >= count);
+            return task.getRecords().stream().filter(match).toList();
         }
     }
 

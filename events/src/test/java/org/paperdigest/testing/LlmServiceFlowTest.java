@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -26,7 +27,9 @@ import org.paperdigest.events.Topics;
  * {@link FakeOpenAiServer} as its model, reset before each test. A subclass is a {@code @QuarkusTest} with
  * {@code @WithTestResource(FakeLlmResource.class)}. The tests every such service must pass are here: a malformed
  * record goes to the dead-letter topic and the next one is still processed; a server that keeps failing is retried
- * a few times, then the paper fails with a reason that names the server.
+ * a few times, then the paper fails with a reason that names the server, and a later attempt can still succeed; a
+ * paper seen again (a replayed event, a later issue) is answered from the service's generation store with no LLM
+ * call. Each test starts with the fake model's stored results forgotten.
  *
  * @param <R> the event the service emits for a paper it could process
  */
@@ -78,11 +81,13 @@ public abstract class LlmServiceFlowTest<R extends DigestEvent> {
     @AfterAll
     void disconnect() {
         broker.close();
+        StoredResults.forget(FakeOpenAiServer.MODEL);
     }
 
     @BeforeEach
     void resetLlm() {
         llm.reset();
+        StoredResults.forget(FakeOpenAiServer.MODEL);
     }
 
     @Test
@@ -114,6 +119,46 @@ public abstract class LlmServiceFlowTest<R extends DigestEvent> {
         assertTrue(failure.reason().contains(llm.baseUrl()), failure.reason());
         // 3 attempts (2 retries in the test profile), each of which LangChain4j may repeat once.
         assertTrue(llm.chatCalls() >= 3 && llm.chatCalls() <= 6, "calls: " + llm.chatCalls());
+
+        llm.reset();
+        PaperFetched again = processablePaper(paper.issueId());
+        publish(again);
+        awaitOutput(again);
+        assertTrue(llm.chatCalls() > 0, "a failure is not stored: the next attempt calls the model again");
+    }
+
+    @Test
+    void answersAReplayedEventFromTheStoreWithoutCallingTheModel() {
+        PaperFetched paper = processablePaper(issue());
+        publish(paper);
+        R first = awaitOutput(paper);
+        int calls = llm.chatCalls();
+        assertTrue(calls > 0, "the first time, the model is called");
+
+        publish(paper);
+
+        List<R> outputs = awaitOutputs(paper, 2);
+        assertEquals(2, outputs.size());
+        assertEquals(first, outputs.get(0));
+        assertEquals(first, outputs.get(1), "the replay gets the same result, provenance included");
+        assertEquals(calls, llm.chatCalls(), "the replay made no LLM call");
+    }
+
+    @Test
+    void answersTheSamePaperInALaterIssueFromTheStore() {
+        PaperFetched paper = processablePaper(issue());
+        publish(paper);
+        R first = awaitOutput(paper);
+        int calls = llm.chatCalls();
+        PaperFetched later = processablePaper(issue());
+
+        publish(later);
+
+        R reused = awaitOutput(later);
+        assertEquals(later.issueId(), reused.issueId());
+        assertEquals(EventCodec.toJson(first).replace(paper.issueId(), later.issueId()), EventCodec.toJson(reused),
+                "the same result and provenance, for the later issue");
+        assertEquals(calls, llm.chatCalls(), "the later issue made no LLM call");
     }
 
     /** Publishes {@code paper} to the service's input topic as the fetcher would. */
@@ -126,6 +171,12 @@ public abstract class LlmServiceFlowTest<R extends DigestEvent> {
         ConsumerRecord<String, String> record = broker.awaitRecord(out, r -> isAbout(r, paper), patience);
         assertEquals(source, Broker.header(record, "ce_source"));
         return EventCodec.decode(record, output).payload();
+    }
+
+    /** Waits for {@code count} events of the service for {@code paper}; returns those seen, in topic order. */
+    protected List<R> awaitOutputs(PaperFetched paper, int count) {
+        return broker.awaitRecords(out, r -> isAbout(r, paper), count, patience).stream()
+                .map(r -> EventCodec.decode(r, output).payload()).toList();
     }
 
     protected PaperFailed awaitFailure(PaperFetched paper) {

@@ -78,7 +78,7 @@ class WeeklyIssueSystemIT {
         allTopics.add(Topics.ISSUES_PUBLISHED);
         CONSUMED_TOPICS.forEach(topic -> allTopics.add(Topics.deadLetter(topic)));
         broker.reset(allTopics, List.of("summarizer-service", "qa-service", "publisher-service"));
-        emptyPublisherSchema(jdbcUrl, dbUser, dbPassword);
+        emptyServiceSchemas(jdbcUrl, dbUser, dbPassword);
 
         // Bad records first: every consumer must move them aside and go on to the real work behind them.
         for (String topic : CONSUMED_TOPICS) {
@@ -227,8 +227,9 @@ class WeeklyIssueSystemIT {
 
     @Test
     @Order(7)
-    void replayingEveryEventDuplicatesNothing() throws Exception {
+    void replayingEveryEventDuplicatesNothingAndCostsNoLlmCall() throws Exception {
         String issueBefore = Http.get(services.get("publisher-service").url("/api/issues/" + WEEK)).body();
+        int llmCallsBefore = llm.chatCalls();
         for (String topic : CONSUMED_TOPICS) {
             for (ConsumerRecord<String, String> record : broker.readAll(topic)) {
                 broker.send(record);
@@ -237,6 +238,7 @@ class WeeklyIssueSystemIT {
         broker.awaitConsumed(List.of("summarizer-service", "qa-service", "publisher-service"), Duration.ofMinutes(3));
 
         assertEquals(1, broker.readAll(Topics.ISSUES_PUBLISHED).size(), "published exactly once");
+        assertEquals(llmCallsBefore, llm.chatCalls(), "replayed papers are answered from the stored results");
         JsonNode after = Http.json(Http.get(services.get("publisher-service").url("/api/issues/" + WEEK)));
         assertEquals(EventCodec.mapper().readTree(issueBefore), after, "the published issue is unchanged");
         assertEquals(markdown, Http.get(services.get("publisher-service").url("/issues/" + WEEK + ".md")).body());
@@ -316,11 +318,14 @@ class WeeklyIssueSystemIT {
         return jdbcUrl.replaceFirst("/([^/?]+)(\\?|$)", "/$1_system$2");
     }
 
-    private static void emptyPublisherSchema(String jdbcUrl, String user, String password) throws Exception {
+    /** Every service starts from an empty store: no issue, and no stored generation to reuse. */
+    private static void emptyServiceSchemas(String jdbcUrl, String user, String password) throws Exception {
         try (Connection connection = DriverManager.getConnection(jdbcUrl, user, password);
                 Statement statement = connection.createStatement()) {
-            statement.execute("DROP SCHEMA IF EXISTS publisher CASCADE");
-            statement.execute("CREATE SCHEMA publisher");
+            for (String schema : List.of("publisher", "summarizer", "qa")) {
+                statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+                statement.execute("CREATE SCHEMA " + schema);
+            }
         }
     }
 }

@@ -2,9 +2,11 @@ package org.paperdigest.qa.domain;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.jboss.logging.Logger;
 import org.paperdigest.events.DigestEvent;
@@ -18,6 +20,9 @@ import org.paperdigest.events.TokenUsage;
 import org.paperdigest.llm.LlmException;
 import org.paperdigest.llm.LlmOutputException;
 import org.paperdigest.llm.LlmReply;
+import org.paperdigest.llm.persistence.GenerationKey;
+import org.paperdigest.llm.persistence.GenerationStore;
+import org.paperdigest.llm.persistence.StoredGeneration;
 import org.paperdigest.qa.client.AnswerDraft;
 import org.paperdigest.qa.client.Aspect;
 import org.paperdigest.qa.client.PaperReader;
@@ -29,7 +34,9 @@ import org.paperdigest.qa.config.QaConfig;
 /**
  * Questions and grounded answers for one paper: one call for the questions, then for each question the best chunks
  * of the text and one call for its answer. Every reply is checked; a rejected one is re-asked once with the
- * findings. The paper fails when fewer than {@link #MIN_ITEMS} answers survive or the model cannot be reached.
+ * findings. The paper fails when fewer than {@link #MIN_ITEMS} answers survive or the model cannot be reached. The
+ * answers are made once per paper version, prompt version and model: a paper seen again gets the stored ones,
+ * without an LLM call.
  */
 @ApplicationScoped
 public class PaperQa {
@@ -41,11 +48,13 @@ public class PaperQa {
 
     private final QaClient client;
     private final QaConfig config;
+    private final GenerationStore store;
     private final AnswerValidator validator = new AnswerValidator();
 
-    PaperQa(QaClient client, QaConfig config) {
+    PaperQa(QaClient client, QaConfig config, GenerationStore store) {
         this.client = client;
         this.config = config;
+        this.store = store;
     }
 
     public DigestEvent answer(PaperFetched paper) {
@@ -54,6 +63,21 @@ public class PaperQa {
             return failed(paper, "no text to answer from: the paper has neither extracted full text nor an abstract;"
                     + " fetch it again or add it by a URL whose text can be read");
         }
+        GenerationKey key = GenerationKey.of(paper, PaperReader.PROMPT_VERSION, client.model());
+        Optional<StoredGeneration<Answers>> stored = store.find(key, Answers.class);
+        if (stored.isPresent()) {
+            LOG.infof("%s: answers of %s reused, no LLM call", paper.paperKey(),
+                    stored.get().generation().generatedAt());
+            return answered(paper, stored.get().result().items(), stored.get().generation());
+        }
+        DigestEvent outcome = generate(paper, chunks);
+        if (outcome instanceof PaperAnswered answered) {
+            store.save(key, new Answers(answered.items()), answered.generation());
+        }
+        return outcome;
+    }
+
+    private DigestEvent generate(PaperFetched paper, List<Chunk> chunks) {
         Run run = new Run(paper);
         try {
             List<QuestionDraft> questions = questions(run, chunks);
@@ -78,9 +102,10 @@ public class PaperQa {
                         + " evidence checks (at least " + MIN_ITEMS + " are needed)" + modelNote() + ". Rejected: "
                         + String.join(" | ", dropped.subList(0, Math.min(3, dropped.size()))));
             }
-            Generation generation = new Generation(run.model, PaperReader.PROMPT_VERSION, Instant.now(), run.usage);
-            return new PaperAnswered(PaperAnswered.SCHEMA_VERSION, paper.issueId(), paper.paperKey(),
-                    paper.paperVersion(), List.copyOf(items.subList(0, Math.min(MAX_ITEMS, items.size()))), generation);
+            // Microseconds: what the store keeps, so a reuse carries exactly the time the first event carried.
+            Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            Generation generation = new Generation(run.model, PaperReader.PROMPT_VERSION, now, run.usage);
+            return answered(paper, items.subList(0, Math.min(MAX_ITEMS, items.size())), generation);
         } catch (LlmOutputException e) {
             return failed(paper, "the model twice gave no usable reply: " + e.getMessage() + modelNote());
         } catch (LlmException e) {
@@ -177,6 +202,12 @@ public class PaperQa {
     private static boolean hasBothForms(QuestionDraft q) {
         return q.questionJa() != null && !q.questionJa().isBlank()
                 && q.questionEn() != null && !q.questionEn().isBlank();
+    }
+
+    /** The event for this paper's issue, whether the answers were just made or stored for an earlier one. */
+    private static PaperAnswered answered(PaperFetched paper, List<QuestionAnswer> items, Generation generation) {
+        return new PaperAnswered(PaperAnswered.SCHEMA_VERSION, paper.issueId(), paper.paperKey(),
+                paper.paperVersion(), List.copyOf(items), generation);
     }
 
     private static PaperFailed failed(PaperFetched paper, String reason) {

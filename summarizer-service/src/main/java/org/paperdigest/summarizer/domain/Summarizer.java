@@ -2,7 +2,9 @@ package org.paperdigest.summarizer.domain;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.paperdigest.events.DigestEvent;
 import org.paperdigest.events.Generation;
@@ -14,13 +16,17 @@ import org.paperdigest.events.TokenUsage;
 import org.paperdigest.llm.LlmException;
 import org.paperdigest.llm.LlmOutputException;
 import org.paperdigest.llm.LlmReply;
+import org.paperdigest.llm.persistence.GenerationKey;
+import org.paperdigest.llm.persistence.GenerationStore;
+import org.paperdigest.llm.persistence.StoredGeneration;
 import org.paperdigest.summarizer.client.TranslationClient;
 import org.paperdigest.summarizer.client.TranslationDraft;
 import org.paperdigest.summarizer.client.Translator;
 
 /**
  * Turns a fetched paper into its Japanese abstract and one-line summary, or into a failure that says why. A reply
- * that fails validation is re-asked once with the findings; a second failure is final.
+ * that fails validation is re-asked once with the findings; a second failure is final. A summary is made once per
+ * paper version, prompt version and model: a paper seen again gets the stored one, without an LLM call.
  */
 @ApplicationScoped
 public class Summarizer {
@@ -29,10 +35,12 @@ public class Summarizer {
     private static final int ATTEMPTS = 2;
 
     private final TranslationClient client;
+    private final GenerationStore store;
     private final TranslationValidator validator = new TranslationValidator();
 
-    Summarizer(TranslationClient client) {
+    Summarizer(TranslationClient client, GenerationStore store) {
         this.client = client;
+        this.store = store;
     }
 
     public DigestEvent summarize(PaperFetched paper) {
@@ -41,6 +49,21 @@ public class Summarizer {
             return failed(paper, "no abstract to translate: the paper's metadata has none; add the abstract at the"
                     + " source (" + paper.metadata().url() + ") or fetch the paper again once it has one");
         }
+        GenerationKey key = GenerationKey.of(paper, Translator.PROMPT_VERSION, client.model());
+        Optional<StoredGeneration<Summary>> stored = store.find(key, Summary.class);
+        if (stored.isPresent()) {
+            LOG.infof("%s: summary of %s reused, no LLM call", paper.paperKey(),
+                    stored.get().generation().generatedAt());
+            return summarized(paper, stored.get().result(), stored.get().generation());
+        }
+        DigestEvent outcome = generate(paper, abstractText);
+        if (outcome instanceof PaperSummarized summary) {
+            store.save(key, new Summary(summary.abstractJa(), summary.summaryJa()), summary.generation());
+        }
+        return outcome;
+    }
+
+    private DigestEvent generate(PaperFetched paper, String abstractText) {
         TranslationSource source = TranslationSource.of(paper.metadata().title(), abstractText);
         TokenUsage usage = TokenUsage.NONE;
         List<String> findings = List.of();
@@ -69,10 +92,18 @@ public class Summarizer {
     }
 
     private static PaperSummarized summarized(PaperFetched paper, LlmReply<TranslationDraft> reply, TokenUsage usage) {
-        Generation generation = new Generation(reply.model(), Translator.PROMPT_VERSION, Instant.now(), usage);
+        // Microseconds: what the store keeps, so a reuse carries exactly the time the first event carried.
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Generation generation = new Generation(reply.model(), Translator.PROMPT_VERSION, now, usage);
+        Summary summary = new Summary(reply.content().abstractJa().strip(),
+                reply.content().summaryJa().strip().replaceAll("\\s*\\R\\s*", " "));
+        return summarized(paper, summary, generation);
+    }
+
+    /** The event for this paper's issue, whether the summary was just made or stored for an earlier one. */
+    private static PaperSummarized summarized(PaperFetched paper, Summary summary, Generation generation) {
         return new PaperSummarized(PaperSummarized.SCHEMA_VERSION, paper.issueId(), paper.paperKey(),
-                paper.paperVersion(), reply.content().abstractJa().strip(),
-                reply.content().summaryJa().strip().replaceAll("\\s*\\R\\s*", " "), generation);
+                paper.paperVersion(), summary.abstractJa(), summary.summaryJa(), generation);
     }
 
     private static PaperFailed failed(PaperFetched paper, String reason) {
