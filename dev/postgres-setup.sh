@@ -10,7 +10,7 @@
 set -euo pipefail
 
 # One schema per service; add new services here.
-SCHEMAS=(publisher summarizer qa)
+SCHEMAS=(publisher summarizer qa fetcher)
 
 export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-postgres}"
 DB="${PAPERDIGEST_DB:-paperdigest}"

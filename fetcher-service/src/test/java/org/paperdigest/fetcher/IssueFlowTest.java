@@ -11,6 +11,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -36,6 +37,7 @@ import org.paperdigest.events.PaperFailed;
 import org.paperdigest.events.PaperFetched;
 import org.paperdigest.events.PlannedPaper;
 import org.paperdigest.events.Stage;
+import org.paperdigest.fetcher.persistence.PlannedIssues;
 import org.paperdigest.testing.FixtureServer;
 
 /**
@@ -56,10 +58,15 @@ class IssueFlowTest {
     @FixtureServerResource.Server
     FixtureServer server;
 
+    @Inject
+    PlannedIssues issues;
+
     private KafkaCompanion kafka;
 
     @BeforeEach
     void connect() {
+        // The week is planned once per database; this test plans it anew.
+        issues.forget("2023-11-20");
         kafka = new KafkaCompanion(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
         Set<String> existing = kafka.topics().list();
         for (String topic : List.of(PLANS, FETCHED, FAILURES)) {
@@ -71,6 +78,7 @@ class IssueFlowTest {
 
     @AfterEach
     void close() {
+        issues.forget("2023-11-20");
         kafka.close();
     }
 
@@ -84,7 +92,8 @@ class IssueFlowTest {
                 .then().statusCode(202).contentType(ContentType.JSON)
                 .body("issueId", equalTo("2023-11-20"))
                 .body("title", equalTo("Top ML Papers of the Week (November 20 - November 26, 2023)"))
-                .body("paperCount", equalTo(10));
+                .body("paperCount", equalTo(10))
+                .body("existing", equalTo(false));
 
         List<ConsumerRecord<String, String>> plans = consume(PLANS, start, 1);
         List<ConsumerRecord<String, String>> fetched = consume(FETCHED, start, 9);

@@ -322,7 +322,7 @@ class WeeklyIssueSystemIT {
     private static void emptyServiceSchemas(String jdbcUrl, String user, String password) throws Exception {
         try (Connection connection = DriverManager.getConnection(jdbcUrl, user, password);
                 Statement statement = connection.createStatement()) {
-            for (String schema : List.of("publisher", "summarizer", "qa")) {
+            for (String schema : List.of("publisher", "summarizer", "qa", "fetcher")) {
                 statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
                 statement.execute("CREATE SCHEMA " + schema);
             }

@@ -3,6 +3,8 @@ package org.paperdigest.fetcher.client;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.ProcessingException;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -60,21 +62,38 @@ public class ArxivApiClient implements ArxivLookup {
                 throw new ArxivApiException("interrupted while waiting for arXiv's rate limit", e);
             }
             int status = response.getStatus();
+            String body = body(response);
             if (status == 200) {
-                return AtomFeedParser.parse(response.getEntity()).withRequestUrl(requestUrl);
+                return AtomFeedParser.parse(body).withRequestUrl(requestUrl);
             }
             if (status == 400) {
                 // arXiv explains a bad query in an error feed; parse() throws with its words.
-                AtomFeedParser.parse(response.getEntity());
+                AtomFeedParser.parse(body);
                 throw new ArxivApiException("arXiv answered HTTP 400 without an explanation");
             }
-            lastProblem = "HTTP " + status + bodyHint(response.getEntity());
+            lastProblem = "HTTP " + status + bodyHint(body);
             if (status < 500 && status != 429) {
                 break;
             }
             LOG.warnf("export API attempt %d/%d: %s", attempt, maxAttempts, lastProblem);
         }
         throw new ArxivApiException("arXiv export API did not answer " + requestUrl + ": " + lastProblem);
+    }
+
+    /** The body as text: for an error status the client leaves it unread, as a stream. */
+    private static String body(RestResponse<String> response) {
+        Object entity = response.getEntity();
+        if (entity == null || entity instanceof String) {
+            return (String) entity;
+        }
+        if (entity instanceof InputStream stream) {
+            try (stream) {
+                return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                return null;
+            }
+        }
+        return entity.toString();
     }
 
     private static String bodyHint(String body) {

@@ -32,6 +32,8 @@ public interface FetcherConfig {
 
     Schedule schedule();
 
+    Custom custom();
+
     interface Http {
         @WithDefault("PT10S")
         Duration connectTimeout();
@@ -56,6 +58,10 @@ public interface FetcherConfig {
         /** Attempts at one export-API request when arXiv answers 5xx or the connection fails. */
         @WithDefault("3")
         int maxAttempts();
+
+        /** Most ids in one {@code id_list} request; a larger issue is looked up in several (still rate-limited). */
+        @WithDefault("100")
+        int maxIdsPerRequest();
     }
 
     interface Download {
@@ -98,8 +104,26 @@ public interface FetcherConfig {
         @WithDefault("false")
         boolean enabled();
 
-        /** Quartz-style cron, UTC. Default: Mondays 12:00, after the list has had the weekend to appear. */
+        /**
+         * Quartz-style cron, read in {@link #timezone()}. Default: Mondays 12:00, after the list has had the weekend
+         * to appear.
+         */
         @WithDefault("0 0 12 ? * MON")
         String cron();
+
+        /** The time zone the cron is read in, e.g. {@code Asia/Tokyo}. */
+        @WithDefault("UTC")
+        String timezone();
+    }
+
+    /** Custom issues: {@code POST /api/issues} with {@code {"arxivIds":[...], "title":...}}. */
+    interface Custom {
+        /** Most papers in one custom issue. */
+        @WithDefault("50")
+        int maxPapers();
+
+        /** Longest title a custom issue may have; at most 500, the size of the stored title. */
+        @WithDefault("200")
+        int maxTitleLength();
     }
 }

@@ -1,13 +1,20 @@
 package org.paperdigest.fetcher.domain;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.paperdigest.events.IssuePlanned;
+import org.paperdigest.events.Link;
 import org.paperdigest.events.PlannedPaper;
 
-/** An issue to fetch: the week's rows in list order, each with the source its paper is read from. */
-public record IssuePlan(String issueId, Week week, List<Item> items) {
+/**
+ * An issue to fetch: its papers in order, each with the source it is read from.
+ *
+ * @param weekStart the week's first day; for a custom issue the day it was requested (see {@link #custom})
+ * @param weekEnd   the week's last day; for a custom issue the day it was requested
+ */
+public record IssuePlan(String issueId, String title, LocalDate weekStart, LocalDate weekEnd, List<Item> items) {
 
     public record Item(PlannedPaper paper, PaperSource source) {
     }
@@ -27,11 +34,27 @@ public record IssuePlan(String issueId, Week week, List<Item> items) {
             items.add(new Item(new PlannedPaper(row.position(), source.paperKey(), title, row.description(),
                     row.links()), source));
         }
-        return new IssuePlan(week.issueId(), week, items);
+        return new IssuePlan(week.issueId(), week.title(), week.start(), week.end(), items);
+    }
+
+    /**
+     * A custom issue of arXiv papers in the caller's order. It belongs to no week of the list, but the event needs
+     * both dates: they carry the day (UTC) it was requested. Until arXiv answers, a paper's title is its id and its
+     * description is empty; the {@code PaperFetched} event brings the real metadata.
+     */
+    public static IssuePlan custom(String issueId, String title, LocalDate requestedOn, List<ArxivId> ids) {
+        List<Item> items = new ArrayList<>();
+        for (ArxivId id : ids) {
+            PaperSource source = new PaperSource.Arxiv(id);
+            List<Link> links = List.of(new Link("Paper", "https://arxiv.org/abs/" + id.versioned()));
+            items.add(new Item(new PlannedPaper(items.size() + 1, source.paperKey(), "arXiv:" + id.versioned(), "",
+                    links), source));
+        }
+        return new IssuePlan(issueId, title, requestedOn, requestedOn, items);
     }
 
     public IssuePlanned toEvent(Instant plannedAt) {
-        return new IssuePlanned(IssuePlanned.SCHEMA_VERSION, issueId, week.title(), week.start(), week.end(),
+        return new IssuePlanned(IssuePlanned.SCHEMA_VERSION, issueId, title, weekStart, weekEnd,
                 items.stream().map(Item::paper).toList(), plannedAt);
     }
 }

@@ -15,13 +15,15 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public Response invalidRequest(InvalidRequestException e) {
-        return json(Response.Status.BAD_REQUEST, ApiError.of(e.getMessage()));
+        return json(Response.Status.BAD_REQUEST, new ApiError(e.getMessage(), null,
+                e.invalidIds().isEmpty() ? null : e.invalidIds(),
+                e.duplicateIds().isEmpty() ? null : e.duplicateIds()));
     }
 
     @ServerExceptionMapper
     public Response unknownWeek(UnknownWeekException e) {
         return json(Response.Status.BAD_REQUEST, new ApiError(e.getMessage(),
-                e.nearest().stream().map(Object::toString).toList()));
+                e.nearest().stream().map(Object::toString).toList(), null, null));
     }
 
     @ServerExceptionMapper

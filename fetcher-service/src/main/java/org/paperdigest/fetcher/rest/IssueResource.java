@@ -12,21 +12,38 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.paperdigest.events.IssuePlanned;
+import org.paperdigest.fetcher.config.FetcherConfig;
+import org.paperdigest.fetcher.domain.ArxivId;
 import org.paperdigest.fetcher.service.IssuePlanner;
+import org.paperdigest.fetcher.service.PlanOutcome;
 
 @Path("/api/issues")
 public class IssueResource {
 
-    private static final String EXAMPLE = "send {\"week\":\"2023-11-20\"}, the week's start date as GET /api/weeks lists it";
+    private static final String EXAMPLE = "send {\"week\":\"2023-11-20\"} (a week's start date as GET /api/weeks"
+            + " lists it), {\"week\":\"latest\"}, or {\"arxivIds\":[\"2311.12022\"],\"title\":\"My reading list\"}";
+    private static final String LATEST = "latest";
+    private static final String EXISTING_NOTE = "this issue was planned before and nothing was sent; add"
+            + " \"regenerate\":true to plan it again";
+    private static final String REGENERATED_NOTE = "planned again; the publisher keeps an issue it has already"
+            + " published unchanged, so the new plan reaches only an issue not yet published";
 
     @Inject
     IssuePlanner planner;
+
+    @Inject
+    FetcherConfig config;
 
     @Inject
     ObjectMapper mapper;
@@ -35,21 +52,48 @@ public class IssueResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Plan the issue of one week; its papers are fetched in the background")
+    @Operation(summary = "Plan the issue of a week, or a custom issue of arXiv papers; its papers are fetched in"
+            + " the background")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = IssueRequest.class)))
     @APIResponse(responseCode = "202", description = "Planned",
             content = @Content(schema = @Schema(implementation = IssueAccepted.class)))
-    @APIResponse(responseCode = "400", description = "Malformed body or date, or a week the list does not have",
+    @APIResponse(responseCode = "200", description = "The week was planned before: its issue, nothing sent",
+            content = @Content(schema = @Schema(implementation = IssueAccepted.class)))
+    @APIResponse(responseCode = "400", description = "Malformed body, date or ids, or a week the list does not have",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "502", description = "The list cannot be read",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
     public Response plan(String body) {
-        IssuePlanned planned = planner.plan(week(body));
-        return Response.accepted(new IssueAccepted(planned.issueId(), planned.title(), planned.papers().size()))
-                .build();
+        JsonNode json = object(body);
+        JsonNode ids = json.get("arxivIds");
+        PlanOutcome outcome;
+        if (ids != null && !ids.isNull()) {
+            if (present(json, "week") || present(json, "regenerate")) {
+                throw new InvalidRequestException("send either \"week\" (with \"regenerate\" if wanted) or"
+                        + " \"arxivIds\", not both: a custom issue is always a new issue");
+            }
+            List<ArxivId> arxivIds = arxivIds(ids);
+            outcome = planner.planCustom(arxivIds, title(json.get("title"), arxivIds.size()));
+        } else {
+            if (present(json, "title")) {
+                throw new InvalidRequestException("\"title\" is for custom issues (with \"arxivIds\"); a week's"
+                        + " issue has the list's title");
+            }
+            boolean regenerate = regenerate(json.get("regenerate"));
+            Optional<LocalDate> week = week(json.get("week"));
+            outcome = week.isPresent() ? planner.planWeek(week.get(), regenerate) : planner.planLatest(regenerate);
+        }
+        if (outcome.existing()) {
+            return Response.ok(accepted(outcome, EXISTING_NOTE)).build();
+        }
+        return Response.accepted(accepted(outcome, outcome.regenerated() ? REGENERATED_NOTE : null)).build();
     }
 
-    private LocalDate week(String body) {
+    private static IssueAccepted accepted(PlanOutcome outcome, String note) {
+        return new IssueAccepted(outcome.issueId(), outcome.title(), outcome.paperCount(), outcome.existing(), note);
+    }
+
+    private JsonNode object(String body) {
         if (body == null || body.isBlank()) {
             throw new InvalidRequestException("the body is empty; " + EXAMPLE);
         }
@@ -62,18 +106,100 @@ public class IssueResource {
         if (json == null || !json.isObject()) {
             throw new InvalidRequestException("the body must be a JSON object; " + EXAMPLE);
         }
-        JsonNode week = json.get("week");
+        return json;
+    }
+
+    private static boolean present(JsonNode json, String field) {
+        return json.has(field) && !json.get(field).isNull();
+    }
+
+    /** The week's start date, or empty for the newest week. */
+    private static Optional<LocalDate> week(JsonNode week) {
         if (week == null || week.isNull()) {
             throw new InvalidRequestException("\"week\" is missing; " + EXAMPLE);
         }
         if (!week.isTextual()) {
             throw new InvalidRequestException("\"week\" must be a string date like \"2023-11-20\", not " + week);
         }
-        try {
-            return LocalDate.parse(week.asText());
-        } catch (DateTimeParseException e) {
-            throw new InvalidRequestException("\"week\" must be a date in the form YYYY-MM-DD, like \"2023-11-20\";"
-                    + " got \"" + week.asText() + "\"");
+        if (week.asText().strip().equalsIgnoreCase(LATEST)) {
+            return Optional.empty();
         }
+        try {
+            return Optional.of(LocalDate.parse(week.asText()));
+        } catch (DateTimeParseException e) {
+            throw new InvalidRequestException("\"week\" must be a date in the form YYYY-MM-DD, like \"2023-11-20\","
+                    + " or \"latest\"; got \"" + week.asText() + "\"");
+        }
+    }
+
+    private static boolean regenerate(JsonNode regenerate) {
+        if (regenerate == null || regenerate.isNull()) {
+            return false;
+        }
+        if (!regenerate.isBoolean()) {
+            throw new InvalidRequestException("\"regenerate\" must be true or false, not " + regenerate);
+        }
+        return regenerate.booleanValue();
+    }
+
+    /** Every wrong entry is named at once, so the caller fixes the list in one go. */
+    private List<ArxivId> arxivIds(JsonNode ids) {
+        int max = config.custom().maxPapers();
+        if (!ids.isArray()) {
+            throw new InvalidRequestException("\"arxivIds\" must be an array of arXiv ids like [\"2311.12022\"], not "
+                    + ids);
+        }
+        if (ids.isEmpty()) {
+            throw new InvalidRequestException("\"arxivIds\" is empty; name 1 to " + max + " arXiv ids");
+        }
+        if (ids.size() > max) {
+            throw new InvalidRequestException("\"arxivIds\" names " + ids.size() + " ids; a custom issue has at most "
+                    + max);
+        }
+        List<ArxivId> parsed = new ArrayList<>();
+        List<String> invalid = new ArrayList<>();
+        Map<String, List<String>> spellings = new LinkedHashMap<>();
+        for (JsonNode entry : ids) {
+            Optional<ArxivId> id = entry.isTextual() ? ArxivId.parse(entry.asText()) : Optional.empty();
+            if (id.isEmpty()) {
+                invalid.add(entry.isTextual() ? entry.asText() : entry.toString());
+                continue;
+            }
+            parsed.add(id.get());
+            spellings.computeIfAbsent(id.get().id(), k -> new ArrayList<>()).add(id.get().versioned());
+        }
+        List<String> duplicates = spellings.entrySet().stream().filter(e -> e.getValue().size() > 1)
+                .map(Map.Entry::getKey).toList();
+        if (invalid.isEmpty() && duplicates.isEmpty()) {
+            return parsed;
+        }
+        List<String> problems = new ArrayList<>();
+        if (!invalid.isEmpty()) {
+            problems.add("not arXiv ids: " + String.join(", ", invalid.stream().map(s -> "\"" + s + "\"").toList())
+                    + " (expected e.g. 2311.12022, 2311.12022v1 or cs/0112017)");
+        }
+        if (!duplicates.isEmpty()) {
+            problems.add("duplicates: " + String.join(", ", duplicates.stream()
+                    .map(id -> id + " (as " + String.join(", ", new LinkedHashSet<>(spellings.get(id))) + ")")
+                    .toList()));
+        }
+        throw new InvalidRequestException("\"arxivIds\": " + String.join("; ", problems), invalid, duplicates);
+    }
+
+    private String title(JsonNode title, int paperCount) {
+        if (title == null || title.isNull()) {
+            return "Custom issue (" + paperCount + (paperCount == 1 ? " paper)" : " papers)");
+        }
+        if (!title.isTextual() || title.asText().isBlank()) {
+            throw new InvalidRequestException("\"title\" must be a non-blank string, or left out for the default"
+                    + " \"Custom issue (N papers)\"; got " + title);
+        }
+        String text = title.asText().strip();
+        // The stored title holds 500 characters, whatever the setting says.
+        int max = Math.min(500, config.custom().maxTitleLength());
+        if (text.length() > max) {
+            throw new InvalidRequestException("\"title\" has " + text.length() + " characters; at most " + max);
+        }
+        return text;
     }
 }

@@ -5,13 +5,15 @@ import io.quarkus.scheduler.ScheduledExecution;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import java.time.LocalDate;
 import org.jboss.logging.Logger;
 import org.paperdigest.fetcher.config.FetcherConfig;
-import org.paperdigest.fetcher.domain.Week;
 import org.paperdigest.fetcher.service.IssuePlanner;
+import org.paperdigest.fetcher.service.PlanOutcome;
 
-/** Plans the list's newest week on a weekly cron, once per week (a re-run with no new week does nothing). */
+/**
+ * Plans the list's newest week on a weekly cron, through the same path as {@code POST /api/issues}: the issue is
+ * recorded once, so a re-run (or a restart, or a second instance) with no new week plans nothing.
+ */
 @ApplicationScoped
 public class WeeklyPlanSchedule {
 
@@ -20,19 +22,15 @@ public class WeeklyPlanSchedule {
     @Inject
     IssuePlanner planner;
 
-    private LocalDate lastPlanned;
-
-    @Scheduled(identity = "weekly-plan", cron = "${paperdigest.fetcher.schedule.cron}", timeZone = "UTC",
+    @Scheduled(identity = "weekly-plan", cron = "${paperdigest.fetcher.schedule.cron}",
+            timeZone = "${paperdigest.fetcher.schedule.timezone}",
             skipExecutionIf = Disabled.class, concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    synchronized void planNewestWeek() {
+    void planNewestWeek() {
         try {
-            Week newest = planner.list().newest().orElseThrow();
-            if (newest.start().equals(lastPlanned)) {
-                LOG.infof("weekly plan: newest week %s was already planned", newest.start());
-                return;
+            PlanOutcome outcome = planner.planLatest(false);
+            if (outcome.existing()) {
+                LOG.infof("weekly plan: newest week %s was already planned", outcome.issueId());
             }
-            planner.plan(newest.start());
-            lastPlanned = newest.start();
         } catch (RuntimeException e) {
             LOG.errorf(e, "weekly plan failed; the next run tries again");
         }

@@ -20,6 +20,7 @@ import org.paperdigest.events.PaperFailed;
 import org.paperdigest.events.PaperFetched;
 import org.paperdigest.events.PaperMetadata;
 import org.paperdigest.events.Stage;
+import org.paperdigest.fetcher.config.FetcherConfig;
 import org.paperdigest.fetcher.domain.ArxivApiException;
 import org.paperdigest.fetcher.domain.ArxivEntry;
 import org.paperdigest.fetcher.domain.ArxivFeed;
@@ -56,15 +57,24 @@ public class IssueFetcher {
     private final PdfTextExtractor extractor;
     private final HtmlTextExtractor htmlExtractor;
     private final Clock clock;
+    private final int maxIdsPerRequest;
 
     @Inject
     public IssueFetcher(ArxivLookup arxiv, DocumentSource documents, EventSink events, ArxivTaxonomy taxonomy,
-            PdfTextExtractor extractor, HtmlTextExtractor htmlExtractor) {
-        this(arxiv, documents, events, taxonomy, extractor, htmlExtractor, Clock.systemUTC());
+            PdfTextExtractor extractor, HtmlTextExtractor htmlExtractor, FetcherConfig config) {
+        this(arxiv, documents, events, taxonomy, extractor, htmlExtractor, Clock.systemUTC(),
+                config.arxiv().maxIdsPerRequest());
     }
 
     public IssueFetcher(ArxivLookup arxiv, DocumentSource documents, EventSink events, ArxivTaxonomy taxonomy,
             PdfTextExtractor extractor, HtmlTextExtractor htmlExtractor, Clock clock) {
+        this(arxiv, documents, events, taxonomy, extractor, htmlExtractor, clock, 100);
+    }
+
+    /** @param maxIdsPerRequest most ids in one export-API request; more papers are looked up in several */
+    public IssueFetcher(ArxivLookup arxiv, DocumentSource documents, EventSink events, ArxivTaxonomy taxonomy,
+            PdfTextExtractor extractor, HtmlTextExtractor htmlExtractor, Clock clock, int maxIdsPerRequest) {
+        this.maxIdsPerRequest = Math.max(1, maxIdsPerRequest);
         this.arxiv = arxiv;
         this.documents = documents;
         this.events = events;
@@ -82,8 +92,10 @@ public class IssueFetcher {
         try {
             List<IssuePlan.Item> arxivPapers = papers.values().stream()
                     .filter(item -> item.source() instanceof PaperSource.Arxiv).toList();
-            if (!arxivPapers.isEmpty()) {
-                fetchArxivPapers(plan.issueId(), arxivPapers, settled);
+            // One id_list request per issue, or per chunk of an issue too large for one request.
+            for (int from = 0; from < arxivPapers.size(); from += maxIdsPerRequest) {
+                fetchArxivPapers(plan.issueId(),
+                        arxivPapers.subList(from, Math.min(arxivPapers.size(), from + maxIdsPerRequest)), settled);
             }
             for (IssuePlan.Item item : papers.values()) {
                 if (item.source() instanceof PaperSource.Web web) {

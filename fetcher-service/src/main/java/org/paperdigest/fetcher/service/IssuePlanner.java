@@ -2,25 +2,38 @@ package org.paperdigest.fetcher.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 import org.paperdigest.events.IssuePlanned;
 import org.paperdigest.fetcher.client.ListUnavailableException;
+import org.paperdigest.fetcher.domain.ArxivId;
 import org.paperdigest.fetcher.domain.EventSink;
 import org.paperdigest.fetcher.domain.IssuePlan;
 import org.paperdigest.fetcher.domain.Week;
 import org.paperdigest.fetcher.domain.WeeklyList;
+import org.paperdigest.fetcher.persistence.PlannedIssue;
+import org.paperdigest.fetcher.persistence.PlannedIssues;
 
 /**
- * Plans the issue of one week: finds the week in the list, sends {@code IssuePlanned} (waiting for the broker),
- * then fetches the papers in the background so the caller gets its answer at once.
+ * Plans issues: records the issue, sends {@code IssuePlanned} (waiting for the broker), then fetches the papers in
+ * the background so the caller gets its answer at once. A week is planned once; asking again answers with the
+ * recorded issue unless a regeneration is asked for.
  */
 @ApplicationScoped
 public class IssuePlanner {
 
     private static final Logger LOG = Logger.getLogger(IssuePlanner.class);
+    private static final DateTimeFormatter CUSTOM_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss")
+            .withZone(ZoneOffset.UTC);
+    private static final String ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
 
     @Inject
     WeeklyListSource lists;
@@ -32,36 +45,100 @@ public class IssuePlanner {
     IssueFetcher fetcher;
 
     @Inject
+    PlannedIssues issues;
+
+    @Inject
     ManagedExecutor executor;
 
     private final Clock clock = Clock.systemUTC();
+    private final SecureRandom random = new SecureRandom();
 
     /**
+     * @param regenerate plan the week again even if it was planned before
      * @throws UnknownWeekException     when the list has no such week
      * @throws ListUnavailableException when the list cannot be read, or the week's section has no readable rows
      */
-    public IssuePlanned plan(LocalDate weekStart) {
+    public PlanOutcome planWeek(LocalDate weekStart, boolean regenerate) {
         WeeklyList list = lists.current();
         Week week = list.find(weekStart)
                 .orElseThrow(() -> new UnknownWeekException(weekStart, list.nearest(weekStart, 2)));
+        return planWeek(week, regenerate);
+    }
+
+    /** The list's newest week, like {@link #planWeek(LocalDate, boolean)}. */
+    public PlanOutcome planLatest(boolean regenerate) {
+        // current() never answers a list without weeks.
+        return planWeek(lists.current().newest().orElseThrow(), regenerate);
+    }
+
+    /**
+     * A custom issue of arXiv papers, in the given order, always a new issue. Its id is
+     * {@code custom-<UTC request time>-<6 random characters>}: readable, sortable by time, and unique without a
+     * lookup. (A hash of the ids would make a re-sent reading list collide with the issue already made of it, whose
+     * plan the publisher would then ignore.)
+     *
+     * @param ids   valid, without duplicates (the caller checks)
+     * @param title the issue's title
+     */
+    public PlanOutcome planCustom(List<ArxivId> ids, String title) {
+        Instant now = clock.instant();
+        String issueId = "custom-" + CUSTOM_STAMP.format(now) + "-" + randomSuffix();
+        IssuePlan plan = IssuePlan.custom(issueId, title, LocalDate.ofInstant(now, ZoneOffset.UTC), ids);
+        if (!issues.recordIfAbsent(issueId, PlannedIssue.Kind.CUSTOM, title, ids.size(), now)) {
+            throw new IllegalStateException("issue id " + issueId + " is taken");
+        }
+        send(plan, now, true);
+        return new PlanOutcome(issueId, title, ids.size(), false, false);
+    }
+
+    public WeeklyList list() {
+        return lists.current();
+    }
+
+    private PlanOutcome planWeek(Week week, boolean regenerate) {
         if (week.rows().isEmpty()) {
             throw new ListUnavailableException("the list's section \"" + week.heading() + "\" (line " + week.line()
                     + " of " + lists.url() + ") has no paper rows that could be read");
         }
         IssuePlan plan = IssuePlan.of(week, lists.url());
-        IssuePlanned event = plan.toEvent(clock.instant());
+        Instant now = clock.instant();
+        int count = plan.items().size();
+        if (issues.recordIfAbsent(plan.issueId(), PlannedIssue.Kind.WEEK, plan.title(), count, now)) {
+            send(plan, now, true);
+            return new PlanOutcome(plan.issueId(), plan.title(), count, false, false);
+        }
+        if (!regenerate) {
+            Optional<PlannedIssue> recorded = issues.find(plan.issueId());
+            LOG.infof("issue %s was planned before; not planned again", plan.issueId());
+            return recorded.map(r -> new PlanOutcome(r.issueId, r.title, r.paperCount, true, false))
+                    .orElseGet(() -> new PlanOutcome(plan.issueId(), plan.title(), count, true, false));
+        }
+        send(plan, now, false);
+        issues.replanned(plan.issueId(), plan.title(), count, now);
+        return new PlanOutcome(plan.issueId(), plan.title(), count, false, true);
+    }
+
+    /** @param firstPlan the record was made for this plan and goes if the broker does not take it */
+    private void send(IssuePlan plan, Instant now, boolean firstPlan) {
+        IssuePlanned event = plan.toEvent(now);
         try {
             events.planned(event);
         } catch (RuntimeException e) {
+            if (firstPlan) {
+                issues.forget(plan.issueId());
+            }
             throw new PlanNotSentException("could not send the plan of issue " + event.issueId()
                     + " to the broker: " + e.getMessage(), e);
         }
         LOG.infof("planned issue %s with %d papers", event.issueId(), event.papers().size());
         executor.execute(() -> fetcher.fetch(plan));
-        return event;
     }
 
-    public WeeklyList list() {
-        return lists.current();
+    private String randomSuffix() {
+        StringBuilder suffix = new StringBuilder();
+        for (int i = 0; i < 6; i++) {
+            suffix.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+        }
+        return suffix.toString();
     }
 }

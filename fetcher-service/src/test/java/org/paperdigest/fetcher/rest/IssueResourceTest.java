@@ -5,10 +5,13 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.paperdigest.fetcher.FixtureServerResource;
 
@@ -36,8 +39,8 @@ class IssueResourceTest {
     @Test
     void aMalformedDateIs400() {
         post("{\"week\":\"2023-13-45\"}").then().statusCode(400)
-                .body("error", equalTo("\"week\" must be a date in the form YYYY-MM-DD, like \"2023-11-20\"; got "
-                        + "\"2023-13-45\""));
+                .body("error", equalTo("\"week\" must be a date in the form YYYY-MM-DD, like \"2023-11-20\", or "
+                        + "\"latest\"; got \"2023-13-45\""));
         post("{\"week\":\"20 November 2023\"}").then().statusCode(400).body("error", containsString("YYYY-MM-DD"));
     }
 
@@ -47,6 +50,53 @@ class IssueResourceTest {
                 .body("error", equalTo("the list has no week starting 2023-11-22; nearest weeks: 2023-11-20, "
                         + "2023-11-27; GET /api/weeks lists them all"))
                 .body("nearestWeeks", contains("2023-11-20", "2023-11-27"));
+    }
+
+    @Test
+    void invalidArxivIdsAre400NamingEachOne() {
+        post("{\"arxivIds\":[\"2311.12022\",\"not-an-id\",42,\"cs/0112017\",\"2311.120\"]}").then()
+                .statusCode(400).contentType(ContentType.JSON)
+                .body("error", equalTo("\"arxivIds\": not arXiv ids: \"not-an-id\", \"42\", \"2311.120\" (expected "
+                        + "e.g. 2311.12022, 2311.12022v1 or cs/0112017)"))
+                .body("invalidIds", contains("not-an-id", "42", "2311.120"))
+                .body("duplicateIds", nullValue());
+    }
+
+    @Test
+    void duplicateArxivIdsWithOrWithoutVersionAre400NamingEachOne() {
+        post("{\"arxivIds\":[\"2311.12022\",\"2311.13581v1\",\"2311.12022v1\",\"2311.13581v1\",\"bad\"]}")
+                .then().statusCode(400)
+                .body("error", equalTo("\"arxivIds\": not arXiv ids: \"bad\" (expected e.g. 2311.12022, "
+                        + "2311.12022v1 or cs/0112017); duplicates: 2311.12022 (as 2311.12022, 2311.12022v1), "
+                        + "2311.13581 (as 2311.13581v1)"))
+                .body("invalidIds", contains("bad"))
+                .body("duplicateIds", contains("2311.12022", "2311.13581"));
+    }
+
+    @Test
+    void anEmptyOrOverlongListOrABadTitleIs400() {
+        post("{\"arxivIds\":[]}").then().statusCode(400)
+                .body("error", equalTo("\"arxivIds\" is empty; name 1 to 50 arXiv ids"));
+        post("{\"arxivIds\":\"2311.12022\"}").then().statusCode(400)
+                .body("error", containsString("\"arxivIds\" must be an array"));
+        String many = IntStream.rangeClosed(1, 51).mapToObj(i -> String.format("\"2311.%05d\"", i))
+                .collect(Collectors.joining(","));
+        post("{\"arxivIds\":[" + many + "]}").then().statusCode(400)
+                .body("error", equalTo("\"arxivIds\" names 51 ids; a custom issue has at most 50"));
+        post("{\"arxivIds\":[\"2311.12022\"],\"title\":\"  \"}").then().statusCode(400)
+                .body("error", containsString("\"title\" must be a non-blank string"));
+        post("{\"arxivIds\":[\"2311.12022\"],\"title\":\"" + "x".repeat(201) + "\"}").then().statusCode(400)
+                .body("error", equalTo("\"title\" has 201 characters; at most 200"));
+    }
+
+    @Test
+    void mixingAWeekWithACustomListOrABadRegenerateIs400() {
+        post("{\"week\":\"2023-11-20\",\"arxivIds\":[\"2311.12022\"]}").then().statusCode(400)
+                .body("error", containsString("not both"));
+        post("{\"week\":\"2023-11-20\",\"regenerate\":\"yes\"}").then().statusCode(400)
+                .body("error", equalTo("\"regenerate\" must be true or false, not \"yes\""));
+        post("{\"week\":\"2023-11-20\",\"title\":\"Mine\"}").then().statusCode(400)
+                .body("error", containsString("\"title\" is for custom issues"));
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -50,6 +51,46 @@ class IssueFetcherTest {
 
     private final RecordingSink sink = new RecordingSink();
     private final List<List<ArxivId>> lookups = new ArrayList<>();
+    private int maxIdsPerRequest = 100;
+
+    @Test
+    void anIssueLargerThanOneRequestIsLookedUpInChunksInOrder() {
+        maxIdsPerRequest = 4;
+        IssueFetcher fetcher = fetcher(ids -> builtWeekFeed(), arxivPdfsOnlyGpqa(), url -> {
+            throw new AssertionError("no other downloads expected");
+        });
+        fetcher.fetch(weekPlan());
+
+        assertEquals(List.of(
+                List.of("2311.11829", "2311.12351", "2311.13581", "2311.05698"),
+                List.of("2311.11045", "2311.12022", "2311.11797", "2311.12983"),
+                List.of("2311.10537", "2311.10702")),
+                lookups.stream().map(ids -> ids.stream().map(ArxivId::versioned).toList()).toList());
+        assertEquals(9, sink.fetched.size());
+        assertEquals(List.of("arxiv:2311.05698"), sink.failed.stream().map(PaperFailed::paperKey).toList());
+    }
+
+    @Test
+    void aFailedChunkFailsOnlyItsOwnPapers() {
+        maxIdsPerRequest = 6;
+        IssueFetcher fetcher = fetcher(ids -> {
+            if (ids.size() == 4) {
+                throw new ArxivApiException("arXiv export API did not answer: HTTP 503");
+            }
+            return builtWeekFeed();
+        }, arxivPdfsOnlyGpqa(), url -> {
+            throw new AssertionError("no other downloads expected");
+        });
+        fetcher.fetch(weekPlan());
+
+        assertEquals(List.of(6, 4), lookups.stream().map(List::size).toList());
+        assertEquals(5, sink.fetched.size(), "the first chunk's six papers less the one arXiv does not know");
+        assertTrue(sink.failed.stream().filter(f -> !f.paperKey().equals("arxiv:2311.05698"))
+                .allMatch(f -> f.reason().startsWith("arXiv export API lookup failed")));
+        assertEquals(Set.of("arxiv:2311.05698", "arxiv:2311.11797", "arxiv:2311.12983", "arxiv:2311.10537",
+                "arxiv:2311.10702"),
+                sink.failed.stream().map(PaperFailed::paperKey).collect(Collectors.toSet()));
+    }
 
     @Test
     void fetchesTheWeekOf2023_11_20WithOneLookup() {
@@ -275,7 +316,7 @@ class IssueFetcherTest {
             }
         };
         return new IssueFetcher(recording, documents, sink, ArxivTaxonomy.load(), new PdfTextExtractor(400_000),
-                new HtmlTextExtractor(400_000), CLOCK);
+                new HtmlTextExtractor(400_000), CLOCK, maxIdsPerRequest);
     }
 
     private static ArxivFeed builtWeekFeed() throws ArxivApiException {
