@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,6 +21,8 @@ import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -44,6 +47,8 @@ import java.util.stream.Collectors;
  * schema), as OpenAI requires; the reply is JSON either way. Faults for the next calls
  * (429 with {@code Retry-After}, 500, text that is not JSON, quotes that do not match the text) are queued with
  * {@link #rateLimitNext}, {@link #failNext}, {@link #answerInvalidJsonNext} and {@link #answerUngroundedNext}.
+ * Calls are served concurrently; {@link #delayReplies} makes each take longer, and {@link #mostConcurrentChats}
+ * tells how many were ever in progress at once.
  * Run {@link #main} to point a service at it by hand.
  */
 public final class FakeOpenAiServer implements AutoCloseable {
@@ -78,12 +83,21 @@ public final class FakeOpenAiServer implements AutoCloseable {
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final AtomicInteger ids = new AtomicInteger();
     private final AtomicInteger ungroundedLeft = new AtomicInteger();
+    private final AtomicInteger chatsInProgress = new AtomicInteger();
+    private final AtomicInteger mostChatsAtOnce = new AtomicInteger();
+    private final ExecutorService workers = Executors.newCachedThreadPool(r -> {
+        Thread thread = new Thread(r, "fake-openai");
+        thread.setDaemon(true);
+        return thread;
+    });
     private volatile int retryAfterSeconds = 1;
+    private volatile long replyDelayMillis;
 
     private FakeOpenAiServer(HttpServer http) {
         this.http = http;
-        http.createContext("/v1/chat/completions", this::chat);
+        http.createContext("/v1/chat/completions", this::timedChat);
         http.createContext("/v1/models", this::models);
+        http.setExecutor(workers);
         http.start();
     }
 
@@ -129,11 +143,23 @@ public final class FakeOpenAiServer implements AutoCloseable {
         ungroundedLeft.addAndGet(calls);
     }
 
-    /** Clears queued faults and the call log. */
+    /** Every chat call from now on waits this long before it replies (until {@link #reset}). */
+    public void delayReplies(Duration delay) {
+        replyDelayMillis = delay.toMillis();
+    }
+
+    /** The most chat calls that were in progress at the same time since the start or the last {@link #reset}. */
+    public int mostConcurrentChats() {
+        return mostChatsAtOnce.get();
+    }
+
+    /** Clears queued faults, the reply delay, the call log and the concurrency record. */
     public void reset() {
         faults.clear();
         ungroundedLeft.set(0);
         calls.clear();
+        replyDelayMillis = 0;
+        mostChatsAtOnce.set(chatsInProgress.get());
     }
 
     public List<Call> calls() {
@@ -147,6 +173,7 @@ public final class FakeOpenAiServer implements AutoCloseable {
     @Override
     public void close() {
         http.stop(0);
+        workers.shutdownNow();
     }
 
     private void queue(Fault fault, int count) {
@@ -160,6 +187,22 @@ public final class FakeOpenAiServer implements AutoCloseable {
         list.putArray("data").addObject().put("id", MODEL).put("object", "model")
                 .put("created", 1_700_000_000L).put("owned_by", "paper-digest-tests");
         send(exchange, 200, list);
+    }
+
+    private void timedChat(HttpExchange exchange) throws IOException {
+        mostChatsAtOnce.accumulateAndGet(chatsInProgress.incrementAndGet(), Math::max);
+        try {
+            long delay = replyDelayMillis;
+            if (delay > 0) {
+                Thread.sleep(delay);
+            }
+            chat(exchange);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            exchange.close();
+        } finally {
+            chatsInProgress.decrementAndGet();
+        }
     }
 
     private void chat(HttpExchange exchange) throws IOException {

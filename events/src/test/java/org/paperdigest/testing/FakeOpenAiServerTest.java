@@ -126,6 +126,27 @@ class FakeOpenAiServerTest {
     }
 
     @Test
+    void servesCallsConcurrentlyAndRecordsHowManyRanAtOnce() throws Exception {
+        server.delayReplies(java.time.Duration.ofMillis(300));
+        java.util.concurrent.ExecutorService callers = java.util.concurrent.Executors.newFixedThreadPool(3);
+        try {
+            java.util.List<java.util.concurrent.Future<HttpResponse<String>>> replies = new java.util.ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                replies.add(callers.submit(() -> chat("x")));
+            }
+            for (java.util.concurrent.Future<HttpResponse<String>> reply : replies) {
+                assertEquals(200, reply.get().statusCode());
+            }
+        } finally {
+            callers.shutdownNow();
+        }
+
+        assertEquals(3, server.mostConcurrentChats());
+        server.reset();
+        assertEquals(0, server.mostConcurrentChats());
+    }
+
+    @Test
     void checksTheResponseFormatAsOpenAiDoes() throws Exception {
         ObjectNode request = JSON.createObjectNode().put("model", "m");
         request.putArray("messages").addObject().put("role", "user").put("content", "x");

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,12 +30,17 @@ import org.paperdigest.events.Topics;
  * record goes to the dead-letter topic and the next one is still processed; a server that keeps failing is retried
  * a few times, then the paper fails with a reason that names the server, and a later attempt can still succeed; a
  * paper seen again (a replayed event, a later issue) is answered from the service's generation store with no LLM
- * call. Each test starts with the fake model's stored results forgotten.
+ * call; papers are worked on side by side, but never with more than {@link #CALL_LIMIT} LLM calls at once (the test
+ * profile must set {@code paperdigest.llm.max-concurrent-calls} to it). Each test starts with the fake model's
+ * stored results forgotten.
  *
  * @param <R> the event the service emits for a paper it could process
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class LlmServiceFlowTest<R extends DigestEvent> {
+
+    /** The test profile's {@code paperdigest.llm.max-concurrent-calls}: below its number of papers worked on at once. */
+    public static final int CALL_LIMIT = 2;
 
     protected final String in;
     protected final String deadLetters;
@@ -159,6 +165,19 @@ public abstract class LlmServiceFlowTest<R extends DigestEvent> {
         assertEquals(EventCodec.toJson(first).replace(paper.issueId(), later.issueId()), EventCodec.toJson(reused),
                 "the same result and provenance, for the later issue");
         assertEquals(calls, llm.chatCalls(), "the later issue made no LLM call");
+    }
+
+    @Test
+    void worksOnSeveralPapersAtOnceWithinTheLimitOfConcurrentLlmCalls() {
+        llm.delayReplies(Duration.ofMillis(300));
+        List<PaperFetched> papers = IntStream.range(0, 6).mapToObj(i -> processablePaper(issue())).toList();
+
+        papers.forEach(this::publish);
+
+        papers.forEach(this::awaitOutput);
+        int most = llm.mostConcurrentChats();
+        assertTrue(most >= 2, "papers were worked on one at a time: at most " + most + " LLM call at once");
+        assertTrue(most <= CALL_LIMIT, most + " LLM calls at once, more than the limit of " + CALL_LIMIT);
     }
 
     /** Publishes {@code paper} to the service's input topic as the fetcher would. */

@@ -1,12 +1,18 @@
 package org.paperdigest.llm;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Semaphore;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Makes one attempt at one prompt: waits out any {@code Retry-After} the server asked for, counts what the replies
- * cost, and turns a failure into an {@link LlmException} that names what to check. Retrying is left to the caller,
+ * Makes one attempt at one prompt: waits for one of the {@code paperdigest.llm.max-concurrent-calls} slots, refuses
+ * at once while the circuit breaker is open (the server failed repeatedly just before), waits out any
+ * {@code Retry-After} the server asked for, counts what the replies cost, and turns a failure into an
+ * {@link LlmException} that names what to check. Retrying is left to the caller,
  * a service's client, whose {@code @Retry} retries on {@link LlmUnavailableException} (LangChain4j's own retry
  * ignores {@code Retry-After}, so it is set to its minimum).
  */
@@ -17,30 +23,80 @@ public class LlmCalls {
     private final UsageMeter meter;
     private final String baseUrl;
     private final String model;
+    private final Semaphore slots;
+    private final CircuitBreaker breaker;
 
-    LlmCalls(RetryAfterGate gate, UsageMeter meter,
+    @Inject
+    LlmCalls(RetryAfterGate gate, UsageMeter meter, LlmConfig config,
             @ConfigProperty(name = "quarkus.langchain4j.openai.base-url") String baseUrl,
             @ConfigProperty(name = "quarkus.langchain4j.openai.chat-model.model-name") String model) {
+        this(gate, meter, baseUrl, model, config.maxConcurrentCalls(),
+                new CircuitBreaker(config.circuitFailureThreshold(), config.circuitOpenFor(), Clock.systemUTC()));
+    }
+
+    LlmCalls(RetryAfterGate gate, UsageMeter meter, String baseUrl, String model, int maxConcurrentCalls,
+            CircuitBreaker breaker) {
+        if (maxConcurrentCalls < 1) {
+            throw new IllegalArgumentException("paperdigest.llm.max-concurrent-calls must be at least 1");
+        }
         this.gate = gate;
         this.meter = meter;
         this.baseUrl = baseUrl;
         this.model = model;
+        this.slots = new Semaphore(maxConcurrentCalls, true);
+        this.breaker = breaker;
+    }
+
+    LlmCalls(RetryAfterGate gate, UsageMeter meter, String baseUrl, String model) {
+        this(gate, meter, baseUrl, model, 4, new CircuitBreaker(5, Duration.ofSeconds(30), Clock.systemUTC()));
     }
 
     /**
      * @param prompt the AI service call, made on this thread
      * @throws LlmOutputException      the reply was not the JSON asked for
      * @throws LlmUnavailableException the server did not answer, or answered 429 or 5xx
+     * @throws LlmCircuitOpenException the server failed repeatedly just before, so it was not called
      * @throws LlmException            the server refused the request (key, model, request shape)
      */
     public <T> LlmReply<T> call(Supplier<T> prompt) {
-        gate.awaitClearance();
+        try {
+            slots.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LlmUnavailableException("interrupted while waiting for a free LLM call slot", e);
+        }
+        try {
+            refuseWhileOpen();
+            gate.awaitClearance();
+            refuseWhileOpen();
+            return attempt(prompt);
+        } finally {
+            slots.release();
+        }
+    }
+
+    private void refuseWhileOpen() {
+        String refusal = breaker.refusal();
+        if (refusal != null) {
+            throw new LlmCircuitOpenException("the circuit breaker for the LLM server at " + baseUrl
+                    + " is open: " + refusal + "; check that it is running and reachable", null);
+        }
+    }
+
+    private <T> LlmReply<T> attempt(Supplier<T> prompt) {
         try (UsageMeter.Tally tally = meter.start()) {
             try {
                 T content = prompt.get();
+                breaker.succeeded();
                 return new LlmReply<>(content, tally.usage(), tally.model(model));
             } catch (RuntimeException e) {
-                throw LlmErrors.classify(e, baseUrl, model, tally.usage());
+                LlmException mapped = LlmErrors.classify(e, baseUrl, model, tally.usage());
+                if (mapped instanceof LlmUnavailableException) {
+                    breaker.failed(mapped.getMessage());
+                } else {
+                    breaker.succeeded();
+                }
+                throw mapped;
             }
         }
     }

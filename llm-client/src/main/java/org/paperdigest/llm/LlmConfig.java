@@ -16,4 +16,16 @@ public interface LlmConfig {
     /** The longest {@code Retry-After} honoured; a server asking for more is retried after this long. */
     @WithDefault("PT60S")
     Duration longestRetryAfter();
+
+    /** How many LLM calls one service instance makes at once; further calls wait for a free slot. */
+    @WithDefault("4")
+    int maxConcurrentCalls();
+
+    /** Consecutive unavailable replies (5xx, 429, timeouts, refused connections) that open the circuit breaker. */
+    @WithDefault("5")
+    int circuitFailureThreshold();
+
+    /** How long an open circuit refuses calls before one is let through to probe the server again. */
+    @WithDefault("PT30S")
+    Duration circuitOpenFor();
 }

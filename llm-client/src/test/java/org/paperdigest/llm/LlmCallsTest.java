@@ -24,7 +24,7 @@ class LlmCallsTest {
     static final String URL = "http://llm.example/v1";
 
     final UsageMeter meter = new UsageMeter();
-    final RetryAfterGate gate = new RetryAfterGate(() -> Duration.ofSeconds(2));
+    final RetryAfterGate gate = new RetryAfterGate(new TestLlmConfig(Duration.ofSeconds(2), 4, 5, Duration.ofSeconds(30)));
     final LlmCalls calls = new LlmCalls(gate, meter, URL, "configured-model");
 
     @Test

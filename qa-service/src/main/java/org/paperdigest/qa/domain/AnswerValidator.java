@@ -17,7 +17,8 @@ import org.paperdigest.qa.client.QuoteDraft;
  * Checks an answer against the chunks it was given, deterministically. Every quote must occur in a given chunk
  * (see {@link QuoteMatcher}), and the evidence's page and section are taken from that chunk. The answer must be
  * Japanese, 1–4 sentences, every number in it must be in its quotes (or in the question), and it must say more
- * than the question. Findings are phrased as instructions: they go back to the model in the one re-ask.
+ * than the question without being generic filler (see {@link GenericAnswers}). Findings are phrased as
+ * instructions: they go back to the model in the one re-ask.
  */
 public final class AnswerValidator {
 
@@ -105,6 +106,8 @@ public final class AnswerValidator {
         }
         if (restates(question.questionJa(), answer)) {
             findings.add("the answer only restates the question: say what the paper reports");
+        } else {
+            findings.addAll(GenericAnswers.findings(question.questionJa(), question.questionEn(), answer));
         }
     }
 

@@ -1,85 +1,146 @@
 package org.paperdigest.qa.domain;
 
-import java.text.Normalizer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.IntStream;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.store.ByteBuffersDirectory;
 
 /**
- * Ranks a paper's chunks for a question with Okapi BM25 over lower-cased word tokens. Plain lexical matching is
- * enough here: questions are asked in English for retrieval and papers repeat their own terms.
+ * Ranks one paper's chunks for a question with Lucene's BM25 over an in-memory index of that paper. Text and
+ * question go through the same English analysis (lower-casing, stop words, possessives, Porter stemming), so
+ * "limitations" finds "limited" and "questions" finds "question". The question's terms become a query built here
+ * rather than parsed, so a question's punctuation ({@code "GPT-4?"}, quotes, colons) is never read as query syntax.
+ * Close it when the paper is done.
  */
-public final class Bm25Retriever {
+public final class Bm25Retriever implements AutoCloseable {
 
-    private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}]+");
-    private static final double K1 = 1.2;
-    private static final double B = 0.75;
+    private static final String TEXT = "text";
+    private static final String ORDER = "order";
+    /**
+     * Lucene's English stop words, the ones {@link TextSimilarity} ignores, and the words of "how many/much": they
+     * shape a question but say nothing about where its answer is.
+     */
+    private static final CharArraySet STOPWORDS = stopwords();
 
     private final List<Chunk> chunks;
-    private final List<Map<String, Integer>> termFrequencies = new ArrayList<>();
-    private final Map<String, Integer> documentFrequency = new HashMap<>();
-    private final double averageLength;
+    private final Analyzer analyzer = new EnglishAnalyzer(STOPWORDS);
+    private final ByteBuffersDirectory directory = new ByteBuffersDirectory();
+    private final DirectoryReader reader;
+    private final IndexSearcher searcher;
 
     public Bm25Retriever(List<Chunk> chunks) {
         this.chunks = List.copyOf(chunks);
-        long totalLength = 0;
-        for (Chunk chunk : chunks) {
-            Map<String, Integer> tf = new HashMap<>();
-            // The section heading is searchable too: "limitations" should find the text under "6 Limitations".
-            List<String> tokens = tokens((chunk.section() == null ? "" : chunk.section() + " ") + chunk.text());
-            tokens.forEach(t -> tf.merge(t, 1, Integer::sum));
-            tf.keySet().forEach(t -> documentFrequency.merge(t, 1, Integer::sum));
-            termFrequencies.add(tf);
-            totalLength += tokens.size();
+        try {
+            try (IndexWriter writer = new IndexWriter(directory,
+                    new IndexWriterConfig(analyzer).setSimilarity(new BM25Similarity()))) {
+                for (int i = 0; i < this.chunks.size(); i++) {
+                    Chunk chunk = this.chunks.get(i);
+                    Document doc = new Document();
+                    // The section heading is searchable too: "limitations" should find the text under "6 Limitations".
+                    String text = (chunk.section() == null ? "" : chunk.section() + "\n") + chunk.text();
+                    doc.add(new TextField(TEXT, text, Field.Store.NO));
+                    doc.add(new StoredField(ORDER, i));
+                    writer.addDocument(doc);
+                }
+            }
+            reader = DirectoryReader.open(directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot index the paper's chunks in memory", e);
         }
-        averageLength = chunks.isEmpty() ? 0 : (double) totalLength / chunks.size();
+        searcher = new IndexSearcher(reader);
+        searcher.setSimilarity(new BM25Similarity());
     }
 
-    /** The {@code k} best chunks for {@code query}, best first; ties keep reading order. */
+    /**
+     * The {@code k} best chunks for {@code query}, best first; ties keep reading order, and chunks that match no
+     * term follow in reading order, so there are always {@code min(k, chunks)} of them.
+     */
     public List<Chunk> top(String query, int k) {
-        List<String> terms = tokens(query).stream().distinct().toList();
-        double[] scores = new double[chunks.size()];
+        List<Scored> hits = new ArrayList<>();
+        Set<Integer> matched = new LinkedHashSet<>();
+        Set<String> terms = terms(query);
+        try {
+            if (!terms.isEmpty() && !chunks.isEmpty()) {
+                BooleanQuery.Builder builder = new BooleanQuery.Builder();
+                terms.forEach(t -> builder.add(new TermQuery(new Term(TEXT, t)), BooleanClause.Occur.SHOULD));
+                for (ScoreDoc hit : searcher.search(builder.build(), chunks.size()).scoreDocs) {
+                    int order = searcher.storedFields().document(hit.doc).getField(ORDER).numericValue().intValue();
+                    hits.add(new Scored(order, hit.score));
+                    matched.add(order);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot search the paper's chunks", e);
+        }
+        hits.sort(Comparator.comparingDouble((Scored s) -> -s.score()).thenComparingInt(Scored::order));
+        List<Chunk> ranked = new ArrayList<>();
+        hits.forEach(s -> ranked.add(chunks.get(s.order())));
         for (int i = 0; i < chunks.size(); i++) {
-            scores[i] = score(terms, i);
-        }
-        return IntStream.range(0, chunks.size()).boxed()
-                .sorted(Comparator.comparingDouble((Integer i) -> -scores[i]).thenComparingInt(i -> i))
-                .limit(k)
-                .map(chunks::get)
-                .toList();
-    }
-
-    double score(List<String> terms, int chunk) {
-        Map<String, Integer> tf = termFrequencies.get(chunk);
-        int length = tf.values().stream().mapToInt(Integer::intValue).sum();
-        double score = 0;
-        for (String term : terms) {
-            int f = tf.getOrDefault(term, 0);
-            if (f == 0) {
-                continue;
-            }
-            int df = documentFrequency.get(term);
-            double idf = Math.log(1 + (chunks.size() - df + 0.5) / (df + 0.5));
-            score += idf * f * (K1 + 1) / (f + K1 * (1 - B + B * length / averageLength));
-        }
-        return score;
-    }
-
-    static List<String> tokens(String text) {
-        List<String> tokens = new ArrayList<>();
-        Matcher m = TOKEN.matcher(Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT));
-        while (m.find()) {
-            String token = m.group();
-            if (!TextSimilarity.STOPWORDS.contains(token)) {
-                tokens.add(token);
+            if (!matched.contains(i)) {
+                ranked.add(chunks.get(i));
             }
         }
-        return tokens;
+        return List.copyOf(ranked.subList(0, Math.min(k, ranked.size())));
+    }
+
+    /** The distinct index terms of {@code text}, as the analyzer makes them; at most BooleanQuery's clause limit. */
+    Set<String> terms(String text) {
+        Set<String> terms = new LinkedHashSet<>();
+        try (TokenStream stream = analyzer.tokenStream(TEXT, text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            stream.reset();
+            while (stream.incrementToken() && terms.size() < IndexSearcher.getMaxClauseCount()) {
+                terms.add(term.toString());
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot analyse the question", e);
+        }
+        return terms;
+    }
+
+    @Override
+    public void close() {
+        try {
+            reader.close();
+            directory.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            analyzer.close();
+        }
+    }
+
+    private static CharArraySet stopwords() {
+        CharArraySet set = new CharArraySet(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET, true);
+        set.addAll(TextSimilarity.STOPWORDS);
+        set.addAll(List.of("many", "much"));
+        return CharArraySet.unmodifiableSet(set);
+    }
+
+    private record Scored(int order, float score) {
     }
 }

@@ -85,16 +85,17 @@ public class PaperQa {
                 return failed(paper, "the model proposed only " + questions.size() + " distinct usable questions"
                         + " (at least " + MIN_ITEMS + " are needed) after one re-ask" + modelNote());
             }
-            Bm25Retriever retriever = new Bm25Retriever(chunks);
             List<QuestionAnswer> items = new ArrayList<>();
             List<String> dropped = new ArrayList<>();
-            for (QuestionDraft question : questions) {
-                List<Chunk> given = retriever.top(question.questionEn(), config.chunksPerQuestion());
-                Verdict verdict = answer(run, question, given);
-                if (verdict.isAccepted()) {
-                    items.add(verdict.item());
-                } else {
-                    dropped.add("「" + question.questionJa() + "」: " + String.join("; ", verdict.findings()));
+            try (Bm25Retriever retriever = new Bm25Retriever(chunks)) {
+                for (QuestionDraft question : questions) {
+                    List<Chunk> given = retriever.top(question.questionEn(), config.chunksPerQuestion());
+                    Verdict verdict = answer(run, question, given);
+                    if (verdict.isAccepted()) {
+                        items.add(verdict.item());
+                    } else {
+                        dropped.add("「" + question.questionJa() + "」: " + String.join("; ", verdict.findings()));
+                    }
                 }
             }
             if (items.size() < MIN_ITEMS) {

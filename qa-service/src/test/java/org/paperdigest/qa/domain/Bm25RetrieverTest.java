@@ -4,11 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class Bm25RetrieverTest {
 
     final Bm25Retriever retriever = new Bm25Retriever(ChunkerTest.CHUNKS);
+
+    @AfterEach
+    void close() {
+        retriever.close();
+    }
 
     @Test
     void findsTheAbstractForTheDatasetSize() {
@@ -38,6 +44,29 @@ class Bm25RetrieverTest {
 
         assertEquals(3, top.size());
         assertTrue(top.get(0).text().contains("canary string"), top.get(0).text());
+    }
+
+    @Test
+    void findsOtherFormsOfTheQuestionsWords() {
+        // "canaries" does not occur in the paper; English stemming matches it to "canary".
+        Chunk best = retriever.top("Why does the dataset include canaries?", 1).get(0);
+
+        assertTrue(best.text().contains("canary string"), best.text());
+    }
+
+    @Test
+    void aQuestionsPunctuationIsNotQuerySyntax() {
+        List<Chunk> top = retriever.top("GPQA: \"diamond\" AND (extended* OR main)? -set ~2 [NOT] {split}^3", 2);
+
+        assertEquals(2, top.size());
+        assertTrue(top.get(0).text().toLowerCase().contains("diamond"), top.get(0).text());
+    }
+
+    @Test
+    void anEmptyPaperHasNoChunksToGive() {
+        try (Bm25Retriever empty = new Bm25Retriever(List.of())) {
+            assertEquals(List.of(), empty.top("How many questions?", 4));
+        }
     }
 
     @Test

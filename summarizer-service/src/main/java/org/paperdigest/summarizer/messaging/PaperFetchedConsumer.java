@@ -1,7 +1,7 @@
 package org.paperdigest.summarizer.messaging;
 
-import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -40,8 +40,12 @@ public class PaperFetchedConsumer {
         this.failures = failures;
     }
 
+    // Papers are worked on side by side in the "papers" worker pool (its size is
+    // smallrye.messaging.worker.papers.max-concurrency). Out of order is safe: events may arrive in any order
+    // anyway, the store keeps the first result for a key, and the throttled commit strategy commits an offset
+    // only once every record before it is done.
     @Incoming(Topics.PAPERS_FETCHED)
-    @Blocking
+    @Blocking(value = "papers", ordered = false)
     public void onPaperFetched(ConsumerRecord<String, String> record) {
         ReceivedEvent<PaperFetched> event = EventCodec.decode(record, EventType.PAPER_FETCHED);
         LOG.infof("summarizing %s (event %s)", event.payload().paperKey(), event.id());
