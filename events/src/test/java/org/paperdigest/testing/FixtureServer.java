@@ -64,12 +64,14 @@ public final class FixtureServer implements AutoCloseable {
             "2311.12022", new String[] {"v1", "pdf/2311.12022v1_gpqa.pdf"});
 
     private static final Pattern ANSWERED_ID_LIST = Pattern.compile("<title>arXiv Query: [^<]*id_list=([^&<]*)");
+    private static final Pattern WEEK_HEADING = Pattern.compile("(?m)^## Top ML Papers of the Week");
     private static final Pattern PDF_PATH = Pattern.compile("^/arxiv/pdf/(.+?)(v\\d+)?(\\.pdf)?$");
 
     private final HttpServer server;
     private final ExecutorService executor;
     private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
     private final Map<Set<String>, String> arxivAnswers = new HashMap<>();
+    private volatile int newestWeeksLeftOut;
 
     private FixtureServer(int port) throws IOException {
         for (String file : ARXIV_ANSWERS) {
@@ -139,6 +141,14 @@ public final class FixtureServer implements AutoCloseable {
         requests.clear();
     }
 
+    /**
+     * Serves the list as it stood {@code weeks} weeks earlier: its newest {@code weeks} sections left out (0 serves
+     * it whole). Lets a test that plans "the newest week" pick a week whose links all stay on this server.
+     */
+    public void leaveOutNewestWeeks(int weeks) {
+        newestWeeksLeftOut = weeks;
+    }
+
     @Override
     public void close() {
         server.stop(0);
@@ -155,7 +165,7 @@ public final class FixtureServer implements AutoCloseable {
             if (!"GET".equals(exchange.getRequestMethod())) {
                 send(exchange, 405, "text/plain; charset=utf-8", bytes("only GET is served\n"));
             } else if (path.equals("/dair-ai/README.md")) {
-                send(exchange, 200, "text/plain; charset=utf-8", resource(README));
+                send(exchange, 200, "text/plain; charset=utf-8", readme());
             } else if (path.equals("/arxiv/api/query")) {
                 answerArxivQuery(exchange, query);
             } else if (path.startsWith("/arxiv/pdf/")) {
@@ -236,6 +246,24 @@ public final class FixtureServer implements AutoCloseable {
 
     private static byte[] bytes(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private byte[] readme() {
+        if (newestWeeksLeftOut == 0) {
+            return resource(README);
+        }
+        String readme = text(README);
+        Matcher week = WEEK_HEADING.matcher(readme);
+        int first = -1;
+        for (int seen = 0; week.find(); seen++) {
+            if (seen == 0) {
+                first = week.start();
+            }
+            if (seen == newestWeeksLeftOut) {
+                return (readme.substring(0, first) + readme.substring(week.start())).getBytes(StandardCharsets.UTF_8);
+            }
+        }
+        throw new IllegalStateException("the list has fewer than " + (newestWeeksLeftOut + 1) + " weeks");
     }
 
     private static String text(String file) {
