@@ -69,9 +69,11 @@ public class EventConsumer {
         apply(EventCodec.decode(record, EventType.PAPER_FAILED));
     }
 
-    /** Records the event, then publishes its issue if the event completed it (or an earlier try left it so). */
+    /** Records the event, then publishes its issue if the event completed it. */
     private void apply(ReceivedEvent<? extends DigestEvent> event) {
-        ledger.record(event);
+        if (!ledger.record(event)) {
+            return;
+        }
         String issueId = event.payload().issueId();
         try {
             publication.publishIfComplete(issueId);

@@ -31,14 +31,18 @@ public class IssueLedger {
 
     private static final Logger LOG = Logger.getLogger(IssueLedger.class);
 
+    /**
+     * @return whether the issue is complete and awaits publication; a redelivered event answers false, as the
+     *         event that completed the issue already said so (and the sweep catches what was left)
+     */
     @Transactional
-    public void record(ReceivedEvent<? extends DigestEvent> event) {
+    public boolean record(ReceivedEvent<? extends DigestEvent> event) {
         DigestEvent payload = event.payload();
         Instant now = Instant.now();
         String type = EventType.of(payload).ceType();
         if (!ProcessedEventEntity.markProcessed(event.id(), type, payload.issueId(), now)) {
             LOG.debugf("Skipping %s %s: already processed", type, event.id());
-            return;
+            return false;
         }
         IssueEntity issue = IssueEntity.lockOrCreate(payload.issueId(), now);
         if (payload instanceof IssuePlanned plan) {
@@ -48,6 +52,7 @@ public class IssueLedger {
         }
         issue.updatedAt = now;
         refresh(issue);
+        return issue.status == IssueStatus.COMPLETE;
     }
 
     private void applyPlan(IssueEntity issue, IssuePlanned plan) {
