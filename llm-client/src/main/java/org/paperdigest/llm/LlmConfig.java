@@ -3,6 +3,7 @@ package org.paperdigest.llm;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.OptionalLong;
 
 /**
  * Our settings around LLM calls, shared by every service that uses this module. The server itself (base URL, key,
@@ -28,4 +29,11 @@ public interface LlmConfig {
     /** How long an open circuit refuses calls before one is let through to probe the server again. */
     @WithDefault("PT30S")
     Duration circuitOpenFor();
+
+    /**
+     * Tokens (input plus output) this service may spend on one issue; unset means no limit. Once an issue's spend
+     * reaches it, no further paper of that issue is started and each fails with a reason naming this setting.
+     * Papers already in progress finish, so the spend can pass the budget by what those papers cost.
+     */
+    OptionalLong issueTokenBudget();
 }

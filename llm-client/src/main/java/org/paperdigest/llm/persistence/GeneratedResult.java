@@ -35,6 +35,11 @@ public class GeneratedResult {
     @Column(name = "output_tokens", nullable = false)
     public int outputTokens;
 
+    /** What the checks found when the result was made ({@code QualityReport} as JSON). */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "quality", nullable = false)
+    public String quality;
+
     /** When the result was generated: the {@code generatedAt} of every event made from it. */
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;

@@ -7,6 +7,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.Optional;
 import org.paperdigest.events.Generation;
+import org.paperdigest.events.QualityReport;
 import org.paperdigest.events.TokenUsage;
 
 /**
@@ -24,9 +25,9 @@ public class GenerationStore {
     private static final String INSERT_IF_ABSENT = """
             INSERT INTO {h-schema}generated_result
                 (paper_key, paper_version, prompt_version, model, result, reply_model, input_tokens, output_tokens,
-                 created_at)
+                 created_at, quality)
             VALUES (:paperKey, :paperVersion, :promptVersion, :model, CAST(:result AS jsonb), :replyModel,
-                    :inputTokens, :outputTokens, :createdAt)
+                    :inputTokens, :outputTokens, :createdAt, CAST(:quality AS jsonb))
             ON CONFLICT DO NOTHING
             """;
 
@@ -46,8 +47,9 @@ public class GenerationStore {
             return Optional.empty();
         }
         try {
-            Generation generation = new Generation(row.replyModel, key.promptVersion(), row.createdAt,
-                    new TokenUsage(row.inputTokens, row.outputTokens));
+            TokenUsage usage = new TokenUsage(row.inputTokens, row.outputTokens);
+            QualityReport quality = json.readValue(row.quality, QualityReport.class);
+            Generation generation = new Generation(row.replyModel, key.promptVersion(), row.createdAt, usage, quality);
             return Optional.of(new StoredGeneration<>(json.readValue(row.result, type), generation));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("the stored result for " + key + " is not a " + type.getSimpleName()
@@ -64,8 +66,10 @@ public class GenerationStore {
     @Transactional
     public void save(GenerationKey key, Object result, Generation generation) {
         String resultJson;
+        String qualityJson;
         try {
             resultJson = json.writeValueAsString(result);
+            qualityJson = json.writeValueAsString(generation.quality());
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("cannot store the result for " + key + " as JSON", e);
         }
@@ -79,6 +83,7 @@ public class GenerationStore {
                 .setParameter("inputTokens", generation.usage().inputTokens())
                 .setParameter("outputTokens", generation.usage().outputTokens())
                 .setParameter("createdAt", generation.generatedAt())
+                .setParameter("quality", qualityJson)
                 .executeUpdate();
     }
 }

@@ -14,6 +14,7 @@ import org.paperdigest.events.Generation;
 import org.paperdigest.events.PaperAnswered;
 import org.paperdigest.events.PaperFailed;
 import org.paperdigest.events.PaperFetched;
+import org.paperdigest.events.QualityReport;
 import org.paperdigest.events.QuestionAnswer;
 import org.paperdigest.events.Stage;
 import org.paperdigest.events.TokenUsage;
@@ -22,6 +23,7 @@ import org.paperdigest.llm.LlmOutputException;
 import org.paperdigest.llm.LlmReply;
 import org.paperdigest.llm.persistence.GenerationKey;
 import org.paperdigest.llm.persistence.GenerationStore;
+import org.paperdigest.llm.persistence.IssueBudget;
 import org.paperdigest.llm.persistence.StoredGeneration;
 import org.paperdigest.qa.client.AnswerDraft;
 import org.paperdigest.qa.client.Aspect;
@@ -49,12 +51,14 @@ public class PaperQa {
     private final QaClient client;
     private final QaConfig config;
     private final GenerationStore store;
+    private final IssueBudget budget;
     private final AnswerValidator validator = new AnswerValidator();
 
-    PaperQa(QaClient client, QaConfig config, GenerationStore store) {
+    PaperQa(QaClient client, QaConfig config, GenerationStore store, IssueBudget budget) {
         this.client = client;
         this.config = config;
         this.store = store;
+        this.budget = budget;
     }
 
     public DigestEvent answer(PaperFetched paper) {
@@ -69,6 +73,10 @@ public class PaperQa {
             LOG.infof("%s: answers of %s reused, no LLM call", paper.paperKey(),
                     stored.get().generation().generatedAt());
             return answered(paper, stored.get().result().items(), stored.get().generation());
+        }
+        Optional<String> refusal = budget.refusal(paper.issueId());
+        if (refusal.isPresent()) {
+            return failed(paper, refusal.get());
         }
         DigestEvent outcome = generate(paper, chunks);
         if (outcome instanceof PaperAnswered answered) {
@@ -95,6 +103,7 @@ public class PaperQa {
                         items.add(verdict.item());
                     } else {
                         dropped.add("「" + question.questionJa() + "」: " + String.join("; ", verdict.findings()));
+                        run.drop(1, "answer failing its checks after the re-ask: " + verdict.findings().get(0));
                     }
                 }
             }
@@ -105,12 +114,15 @@ public class PaperQa {
             }
             // Microseconds: what the store keeps, so a reuse carries exactly the time the first event carried.
             Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-            Generation generation = new Generation(run.model, PaperReader.PROMPT_VERSION, now, run.usage);
-            return answered(paper, items.subList(0, Math.min(MAX_ITEMS, items.size())), generation);
+            Generation generation = new Generation(run.model, PaperReader.PROMPT_VERSION, now, run.usage,
+                    run.quality(items));
+            return answered(paper, items, generation);
         } catch (LlmOutputException e) {
             return failed(paper, "the model twice gave no usable reply: " + e.getMessage() + modelNote());
         } catch (LlmException e) {
             return failed(paper, "the LLM call failed: " + e.getMessage());
+        } finally {
+            budget.charge(paper.issueId(), run.usage);
         }
     }
 
@@ -123,7 +135,12 @@ public class PaperQa {
         List<String> headings = Chunker.headings(chunks);
         List<String> findings = List.of();
         List<QuestionDraft> distinct = List.of();
+        List<QuestionDraft> complete = List.of();
+        int given = 0;
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            if (attempt > 1) {
+                run.reasked++;
+            }
             QuestionSet set;
             try {
                 set = run.record(client.askQuestions(run.paper.metadata().title(), abstractText, headings, findings));
@@ -135,10 +152,10 @@ public class PaperQa {
                 findings = List.of(e.getMessage() + ": reply with only the JSON object asked for");
                 continue;
             }
-            List<QuestionDraft> complete = set == null || set.questions() == null ? List.of()
-                    : set.questions().stream().filter(PaperQa::hasBothForms).toList();
+            given = set == null || set.questions() == null ? 0 : set.questions().size();
+            complete = given == 0 ? List.of() : set.questions().stream().filter(PaperQa::hasBothForms).toList();
             distinct = QuestionDeduper.distinct(complete);
-            findings = questionFindings(set, complete, distinct);
+            findings = questionFindings(given, complete, distinct);
             if (distinct.size() >= MIN_ITEMS) {
                 break;
             }
@@ -146,13 +163,16 @@ public class PaperQa {
         if (!findings.isEmpty()) {
             LOG.infof("%s: questions accepted with: %s", run.paper.paperKey(), findings);
         }
+        run.generated = given;
+        run.drop(given - complete.size(), "question without both its Japanese and English form");
+        run.drop(complete.size() - distinct.size(), "question asking the same as another");
+        run.drop(distinct.size() - MAX_ITEMS, "question beyond the " + MAX_ITEMS + " kept");
         return distinct.subList(0, Math.min(MAX_ITEMS, distinct.size()));
     }
 
-    private static List<String> questionFindings(QuestionSet set, List<QuestionDraft> complete,
+    private static List<String> questionFindings(int given, List<QuestionDraft> complete,
             List<QuestionDraft> distinct) {
         List<String> findings = new ArrayList<>();
-        int given = set == null || set.questions() == null ? 0 : set.questions().size();
         if (complete.size() < given) {
             findings.add((given - complete.size()) + " question(s) lacked the Japanese or the English form: give both");
         }
@@ -175,6 +195,9 @@ public class PaperQa {
         List<String> findings = List.of();
         Verdict verdict = Verdict.rejected(List.of("no answer"));
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            if (attempt > 1) {
+                run.reasked++;
+            }
             AnswerDraft draft;
             try {
                 draft = run.record(client.answer(question, given, findings));
@@ -217,14 +240,28 @@ public class PaperQa {
                 Instant.now());
     }
 
-    /** What one paper's calls have cost so far, and which model answered. */
+    /** What one paper's calls have cost so far, which model answered, and what the checks did. */
     private static final class Run {
         final PaperFetched paper;
         TokenUsage usage = TokenUsage.NONE;
         String model;
+        int generated;
+        int reasked;
+        final List<String> dropReasons = new ArrayList<>();
 
         Run(PaperFetched paper) {
             this.paper = paper;
+        }
+
+        void drop(int count, String reason) {
+            for (int i = 0; i < count; i++) {
+                dropReasons.add(reason);
+            }
+        }
+
+        QualityReport quality(List<QuestionAnswer> kept) {
+            int quotes = kept.stream().mapToInt(item -> item.evidence().size()).sum();
+            return new QualityReport(generated, reasked, dropReasons.size(), dropReasons, 0, quotes);
         }
 
         <T> T record(LlmReply<T> reply) {

@@ -11,6 +11,7 @@ import org.paperdigest.events.Generation;
 import org.paperdigest.events.PaperFailed;
 import org.paperdigest.events.PaperFetched;
 import org.paperdigest.events.PaperSummarized;
+import org.paperdigest.events.QualityReport;
 import org.paperdigest.events.Stage;
 import org.paperdigest.events.TokenUsage;
 import org.paperdigest.llm.LlmException;
@@ -18,6 +19,7 @@ import org.paperdigest.llm.LlmOutputException;
 import org.paperdigest.llm.LlmReply;
 import org.paperdigest.llm.persistence.GenerationKey;
 import org.paperdigest.llm.persistence.GenerationStore;
+import org.paperdigest.llm.persistence.IssueBudget;
 import org.paperdigest.llm.persistence.StoredGeneration;
 import org.paperdigest.summarizer.client.TranslationClient;
 import org.paperdigest.summarizer.client.TranslationDraft;
@@ -36,11 +38,13 @@ public class Summarizer {
 
     private final TranslationClient client;
     private final GenerationStore store;
+    private final IssueBudget budget;
     private final TranslationValidator validator = new TranslationValidator();
 
-    Summarizer(TranslationClient client, GenerationStore store) {
+    Summarizer(TranslationClient client, GenerationStore store, IssueBudget budget) {
         this.client = client;
         this.store = store;
+        this.budget = budget;
     }
 
     public DigestEvent summarize(PaperFetched paper) {
@@ -56,6 +60,10 @@ public class Summarizer {
                     stored.get().generation().generatedAt());
             return summarized(paper, stored.get().result(), stored.get().generation());
         }
+        Optional<String> refusal = budget.refusal(paper.issueId());
+        if (refusal.isPresent()) {
+            return failed(paper, refusal.get());
+        }
         DigestEvent outcome = generate(paper, abstractText);
         if (outcome instanceof PaperSummarized summary) {
             store.save(key, new Summary(summary.abstractJa(), summary.summaryJa()), summary.generation());
@@ -67,34 +75,43 @@ public class Summarizer {
         TranslationSource source = TranslationSource.of(paper.metadata().title(), abstractText);
         TokenUsage usage = TokenUsage.NONE;
         List<String> findings = List.of();
-        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-            LlmReply<TranslationDraft> reply;
-            try {
-                reply = client.translate(source.title(), source.protectedSpans(), source.abstractText(), findings);
-            } catch (LlmOutputException e) {
-                usage = usage.plus(e.usage());
-                findings = List.of(e.getMessage() + ": reply with only the JSON object asked for");
-                LOG.infof("%s: attempt %d unusable: %s", paper.paperKey(), attempt, e.getMessage());
-                continue;
-            } catch (LlmException e) {
-                return failed(paper, "the LLM call failed: " + e.getMessage());
+        try {
+            for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+                LlmReply<TranslationDraft> reply;
+                try {
+                    reply = client.translate(source.title(), source.protectedSpans(), source.abstractText(), findings);
+                } catch (LlmOutputException e) {
+                    usage = usage.plus(e.usage());
+                    findings = List.of(e.getMessage() + ": reply with only the JSON object asked for");
+                    LOG.infof("%s: attempt %d unusable: %s", paper.paperKey(), attempt, e.getMessage());
+                    continue;
+                } catch (LlmException e) {
+                    return failed(paper, "the LLM call failed: " + e.getMessage());
+                }
+                usage = usage.plus(reply.usage());
+                findings = validator.check(source, reply.content());
+                if (findings.isEmpty()) {
+                    // One translation is asked for; a re-ask replaces it, so only a failing paper drops anything.
+                    QualityReport quality = new QualityReport(attempt, attempt - 1, 0, List.of(),
+                            source.protectedSpans().size(), 0);
+                    return summarized(paper, reply, usage, quality);
+                }
+                LOG.infof("%s: attempt %d rejected: %s", paper.paperKey(), attempt, findings);
             }
-            usage = usage.plus(reply.usage());
-            findings = validator.check(source, reply.content());
-            if (findings.isEmpty()) {
-                return summarized(paper, reply, usage);
-            }
-            LOG.infof("%s: attempt %d rejected: %s", paper.paperKey(), attempt, findings);
+            return failed(paper, "the model's translation failed validation twice (prompt "
+                    + Translator.PROMPT_VERSION + ", model " + client.model() + "): "
+                    + TranslationValidator.describe(findings)
+                    + ". Use a model that writes Japanese and keeps protected text exactly, then re-run the paper");
+        } finally {
+            budget.charge(paper.issueId(), usage);
         }
-        return failed(paper, "the model's translation failed validation twice (prompt " + Translator.PROMPT_VERSION
-                + ", model " + client.model() + "): " + TranslationValidator.describe(findings)
-                + ". Use a model that writes Japanese and keeps protected text exactly, then re-run the paper");
     }
 
-    private static PaperSummarized summarized(PaperFetched paper, LlmReply<TranslationDraft> reply, TokenUsage usage) {
+    private static PaperSummarized summarized(PaperFetched paper, LlmReply<TranslationDraft> reply, TokenUsage usage,
+            QualityReport quality) {
         // Microseconds: what the store keeps, so a reuse carries exactly the time the first event carried.
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        Generation generation = new Generation(reply.model(), Translator.PROMPT_VERSION, now, usage);
+        Generation generation = new Generation(reply.model(), Translator.PROMPT_VERSION, now, usage, quality);
         Summary summary = new Summary(reply.content().abstractJa().strip(),
                 reply.content().summaryJa().strip().replaceAll("\\s*\\R\\s*", " "));
         return summarized(paper, summary, generation);

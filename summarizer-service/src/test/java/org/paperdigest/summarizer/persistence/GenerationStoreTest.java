@@ -8,10 +8,12 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.paperdigest.events.Generation;
+import org.paperdigest.events.QualityReport;
 import org.paperdigest.events.TokenUsage;
 import org.paperdigest.llm.persistence.GenerationKey;
 import org.paperdigest.llm.persistence.GenerationStore;
@@ -29,7 +31,8 @@ class GenerationStoreTest {
     private final String otherModel = model + "-other";
     private final GenerationKey key = new GenerationKey("arxiv:2311.12983", "v2", "summary-v1", model);
     private final Generation generation = new Generation("store-test-model-2024-07-18", "summary-v1",
-            Instant.parse("2026-11-23T10:15:30.123456Z"), new TokenUsage(1200, 340));
+            Instant.parse("2026-11-23T10:15:30.123456Z"), new TokenUsage(1200, 340),
+            new QualityReport(2, 1, 0, List.of(), 3, 0));
     private final Summary summary = new Summary("GAIAは汎用AIアシスタントのベンチマークである。", "GAIAの紹介。");
 
     @Inject
@@ -77,7 +80,7 @@ class GenerationStoreTest {
     void theFirstSavedResultStays() {
         store.save(key, summary, generation);
         Generation later = new Generation("other", "summary-v1", Instant.now().truncatedTo(ChronoUnit.MICROS),
-                new TokenUsage(1, 1));
+                new TokenUsage(1, 1), new QualityReport(1, 0, 0, List.of(), 0, 0));
 
         store.save(key, new Summary("別の訳。", "別の要約。"), later);
 
