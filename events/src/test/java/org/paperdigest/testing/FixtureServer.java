@@ -33,7 +33,9 @@ import java.util.regex.Pattern;
  * <li>{@code /arxiv/api/query?id_list=...}: the export API, answering each id set that has a recorded (or built)
  * answer; {@code id_list=abc} gets arXiv's HTTP 400 error feed, any other set an HTTP 500 naming the sets it
  * knows, so a test that asks for the wrong ids sees why;</li>
- * <li>{@code /arxiv/pdf/<id>[vN]}: the fixture PDFs by id, 404 for any other.</li>
+ * <li>{@code /arxiv/pdf/<id>[vN]}: the fixture PDFs by id, 404 for any other;</li>
+ * <li>{@code /arxiv/html/<id>}: arXiv's HTML renderings, none recorded: 404, as arXiv answers for papers it has not
+ * rendered.</li>
  * </ul>
  * Every request is recorded (time, path, query, User-Agent), so a test can assert how the remotes were used.
  * Run {@link #main} to start one by hand ({@code java -cp events/target/test-classes
@@ -120,6 +122,11 @@ public final class FixtureServer implements AutoCloseable {
         return baseUrl() + "/arxiv/pdf/";
     }
 
+    /** Ends with a slash, like {@code https://arxiv.org/html/}. */
+    public String arxivHtmlBaseUrl() {
+        return baseUrl() + "/arxiv/html/";
+    }
+
     /** Every request so far, in arrival order. */
     public List<RecordedRequest> requests() {
         return List.copyOf(requests);
@@ -170,6 +177,8 @@ public final class FixtureServer implements AutoCloseable {
                 answerArxivQuery(exchange, query);
             } else if (path.startsWith("/arxiv/pdf/")) {
                 answerPdf(exchange, path);
+            } else if (path.startsWith("/arxiv/html/")) {
+                send(exchange, 404, "text/plain; charset=utf-8", bytes("no HTML rendering of this paper\n"));
             } else {
                 send(exchange, 404, "text/plain; charset=utf-8", bytes("no fixture at " + path + "\n"));
             }

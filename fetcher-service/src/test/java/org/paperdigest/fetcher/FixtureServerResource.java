@@ -28,6 +28,7 @@ public class FixtureServerResource implements QuarkusTestResourceLifecycleManage
                 "paperdigest.fetcher.readme-url", server.readmeUrl(),
                 "paperdigest.fetcher.arxiv.api-url", server.arxivApiUrl(),
                 "paperdigest.fetcher.arxiv.pdf-base-url", server.arxivPdfBaseUrl(),
+                "paperdigest.fetcher.arxiv.html-base-url", server.arxivHtmlBaseUrl(),
                 "paperdigest.fetcher.contact", CONTACT);
     }
 

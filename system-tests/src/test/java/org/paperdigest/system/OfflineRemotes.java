@@ -22,6 +22,7 @@ public final class OfflineRemotes {
         System.out.println("fetcher-service:    -Dpaperdigest.fetcher.readme-url=" + fixtures.readmeUrl()
                 + " -Dpaperdigest.fetcher.arxiv.api-url=" + fixtures.arxivApiUrl()
                 + " -Dpaperdigest.fetcher.arxiv.pdf-base-url=" + fixtures.arxivPdfBaseUrl()
+                + " -Dpaperdigest.fetcher.arxiv.html-base-url=" + fixtures.arxivHtmlBaseUrl()
                 + " -Dpaperdigest.fetcher.arxiv.min-interval=PT0.1S"
                 + " -Dpaperdigest.fetcher.download.allow-private-hosts=true");
         System.out.println("summarizer-service, qa-service: -Dquarkus.langchain4j.openai.base-url=" + llm.baseUrl()

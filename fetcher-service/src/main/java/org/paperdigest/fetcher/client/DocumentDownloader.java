@@ -12,6 +12,8 @@ import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.paperdigest.fetcher.config.FetcherConfig;
 import org.paperdigest.fetcher.domain.ArxivId;
 import org.paperdigest.fetcher.domain.Document;
@@ -33,16 +35,19 @@ public class DocumentDownloader implements DocumentSource {
     private final ArxivRateLimiter limiter;
     private final OutboundUrlGuard guard;
     private final String pdfBaseUrl;
-    private final String pdfHost;
+    private final String htmlBaseUrl;
+    private final Set<String> arxivHosts;
     private final long maxBytes;
     private final long maxHtmlBytes;
     private final int maxRedirects;
 
     @Inject
     public DocumentDownloader(FetcherConfig config, ArxivRateLimiter limiter) {
-        String base = config.arxiv().pdfBaseUrl().toString();
-        this.pdfBaseUrl = base.endsWith("/") ? base : base + "/";
-        this.pdfHost = config.arxiv().pdfBaseUrl().getHost();
+        this.pdfBaseUrl = withSlash(config.arxiv().pdfBaseUrl());
+        this.htmlBaseUrl = withSlash(config.arxiv().htmlBaseUrl());
+        // Usually one host (arxiv.org) serves both.
+        this.arxivHosts = Stream.of(config.arxiv().pdfBaseUrl(), config.arxiv().htmlBaseUrl())
+                .map(base -> base.getHost().toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
         this.api = RestClients.build(DocumentApi.class, config.arxiv().pdfBaseUrl(), config, false);
         this.limiter = limiter;
         this.guard = OutboundUrlGuard.system(config.download().allowPrivateHosts(),
@@ -54,10 +59,18 @@ public class DocumentDownloader implements DocumentSource {
 
     @Override
     public Document arxivPdf(ArxivId versionedId) throws DownloadException {
-        String url = pdfBaseUrl + versionedId.versioned();
+        return fromArxiv(pdfBaseUrl + versionedId.versioned(), "PDF download");
+    }
+
+    @Override
+    public Document arxivHtml(ArxivId versionedId) throws DownloadException {
+        return fromArxiv(htmlBaseUrl + versionedId.versioned(), "HTML download");
+    }
+
+    private Document fromArxiv(String url, String what) throws DownloadException {
         try {
-            // The configured arXiv host is trusted; a redirect elsewhere is checked like a list link.
-            return limiter.call(() -> get(url, "PDF download", true));
+            // The configured arXiv hosts are trusted; a redirect elsewhere is checked like a list link.
+            return limiter.call(() -> get(url, what, true));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new DownloadException("interrupted while waiting for arXiv's rate limit", e);
@@ -69,10 +82,10 @@ public class DocumentDownloader implements DocumentSource {
         return get(url, "download", false);
     }
 
-    private Document get(String url, String what, boolean trustPdfHost) throws DownloadException {
+    private Document get(String url, String what, boolean trustArxiv) throws DownloadException {
         String current = url;
         for (int hop = 0; ; hop++) {
-            URI target = trustPdfHost && sameHost(current, pdfHost) ? URI.create(current) : guard.check(current);
+            URI target = trustArxiv && isArxivHost(current) ? URI.create(current) : guard.check(current);
             Response response;
             try {
                 response = api.get(target.toString());
@@ -127,12 +140,18 @@ public class DocumentDownloader implements DocumentSource {
         }
     }
 
-    private static boolean sameHost(String url, String host) {
+    private boolean isArxivHost(String url) {
         try {
-            return host != null && host.equalsIgnoreCase(new URI(url).getHost());
+            String host = new URI(url).getHost();
+            return host != null && arxivHosts.contains(host.toLowerCase(Locale.ROOT));
         } catch (URISyntaxException e) {
             return false;
         }
+    }
+
+    private static String withSlash(URI base) {
+        String text = base.toString();
+        return text.endsWith("/") ? text : text + "/";
     }
 
     /** Reads at most {@code cap} bytes; a server that sends more than it declared is cut off, not believed. */

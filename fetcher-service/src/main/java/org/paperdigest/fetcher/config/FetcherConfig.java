@@ -51,6 +51,13 @@ public interface FetcherConfig {
         @WithDefault("https://arxiv.org/pdf/")
         URI pdfBaseUrl();
 
+        /**
+         * arXiv's HTML rendering of a paper (sections, math as TeX), read before the PDF where it exists; on the
+         * same host as the PDFs, so the same rate limit covers both.
+         */
+        @WithDefault("https://arxiv.org/html/")
+        URI htmlBaseUrl();
+
         /** arXiv's terms: no more than one request every three seconds, one connection at a time. */
         @WithDefault("PT3S")
         Duration minInterval();

@@ -1,5 +1,6 @@
 package org.paperdigest.fetcher.domain;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,6 +18,14 @@ public record ArxivFeed(int totalResults, List<ArxivEntry> entries, String reque
 
     public ArxivFeed withRequestUrl(String url) {
         return new ArxivFeed(totalResults, entries, url);
+    }
+
+    /** The newest version of paper {@code id} among the entries (e.g. {@code v3}), if any entry is of that paper. */
+    public Optional<String> latestVersion(String id) {
+        return entries.stream()
+                .filter(entry -> entry.id().id().equals(id) && entry.id().version() != null)
+                .map(entry -> entry.id().version())
+                .max(Comparator.comparingInt(version -> Integer.parseInt(version.substring(1))));
     }
 
     /** The entry for {@code requested}; when it names a version, only that version matches. */

@@ -24,6 +24,11 @@ public record Document(String url, String contentType, byte[] body) {
         return type().contains("text/html") || type().contains("application/xhtml");
     }
 
+    /** The content type for a message: the server's, or a note that it sent none. */
+    public String typeForMessage() {
+        return contentType == null ? "no content type" : contentType;
+    }
+
     private String type() {
         return contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
     }

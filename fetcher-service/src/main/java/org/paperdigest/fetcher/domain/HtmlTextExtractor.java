@@ -26,7 +26,9 @@ import org.paperdigest.events.Page;
  * <p>Navigation, site headers, footers, sidebars, forms, scripts and styles are dropped; the main text is the page's
  * {@code <article>} or {@code <main>} when it has one, else the element holding the most paragraph text. Blocks
  * (headings, paragraphs, list items) become lines separated by blank lines, so quotes can be matched later. A web
- * page has no pages: the whole text is page 1. The total is capped like a PDF's.
+ * page has no pages: the whole text is one page-less {@link Page} numbered 1, whose quotes cite sections. arXiv's
+ * own HTML rendering of a paper is read the same way once {@link ArxivHtml} has prepared it. The total is capped
+ * like a PDF's.
  */
 public final class HtmlTextExtractor {
 
@@ -65,19 +67,38 @@ public final class HtmlTextExtractor {
         }
     }
 
+    /** The main text of a web page. */
     public ExtractedText extract(org.jsoup.nodes.Document page) throws UnreadableDocumentException {
+        return extract(mainElement(withoutChrome(page)),
+                "full text read from a web page: it has no page numbers, so quotes cite sections");
+    }
+
+    /**
+     * The text of arXiv's HTML rendering of a paper: its sections with their numbered headings and its math as TeX.
+     *
+     * @throws UnreadableDocumentException when the page is not such a rendering (or has no text)
+     */
+    public ExtractedText extractArxivRendering(org.jsoup.nodes.Document page) throws UnreadableDocumentException {
+        return extract(ArxivHtml.paper(withoutChrome(page)),
+                "full text read from arXiv's HTML rendering: it has no page numbers, so quotes cite sections");
+    }
+
+    private static org.jsoup.nodes.Document withoutChrome(org.jsoup.nodes.Document page) {
         org.jsoup.nodes.Document copy = page.clone();
         copy.select(CHROME).remove();
         // A site's header is chrome; an article's own header holds its title and byline.
         copy.select("header").stream().filter(header -> header.parents().stream()
                 .noneMatch(parent -> parent.nameIs("article"))).forEach(Element::remove);
-        Element root = mainElement(copy);
+        return copy;
+    }
+
+    private ExtractedText extract(Element root, String sourceNote) throws UnreadableDocumentException {
         String text = render(root);
         if (text.isBlank()) {
             throw new UnreadableDocumentException("the page has no readable text");
         }
         List<String> notes = new ArrayList<>();
-        notes.add("full text read from a web page: it has no page numbers, so all of it is page 1");
+        notes.add(sourceNote);
         boolean truncated = false;
         if (text.length() > maxChars) {
             int cut = text.lastIndexOf(' ', maxChars);

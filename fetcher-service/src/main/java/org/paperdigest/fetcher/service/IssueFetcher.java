@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 import org.paperdigest.events.Category;
 import org.paperdigest.events.ContentLevel;
@@ -93,9 +94,8 @@ public class IssueFetcher {
             List<IssuePlan.Item> arxivPapers = papers.values().stream()
                     .filter(item -> item.source() instanceof PaperSource.Arxiv).toList();
             // One id_list request per issue, or per chunk of an issue too large for one request.
-            for (int from = 0; from < arxivPapers.size(); from += maxIdsPerRequest) {
-                fetchArxivPapers(plan.issueId(),
-                        arxivPapers.subList(from, Math.min(arxivPapers.size(), from + maxIdsPerRequest)), settled);
+            for (List<IssuePlan.Item> chunk : lookupChunks(arxivPapers)) {
+                fetchArxivPapers(plan.issueId(), chunk, settled);
             }
             for (IssuePlan.Item item : papers.values()) {
                 if (item.source() instanceof PaperSource.Web web) {
@@ -115,8 +115,35 @@ public class IssueFetcher {
         LOG.infof("issue %s: %d papers settled", plan.issueId(), settled.size());
     }
 
+    /** The papers in list order, cut where one more would put over {@code maxIdsPerRequest} ids in a request. */
+    private List<List<IssuePlan.Item>> lookupChunks(List<IssuePlan.Item> arxivPapers) {
+        List<List<IssuePlan.Item>> chunks = new ArrayList<>();
+        List<IssuePlan.Item> chunk = new ArrayList<>();
+        for (IssuePlan.Item item : arxivPapers) {
+            if (!chunk.isEmpty() && lookupIds(chunk).size() + lookupIds(List.of(item)).size() > maxIdsPerRequest) {
+                chunks.add(chunk);
+                chunk = new ArrayList<>();
+            }
+            chunk.add(item);
+        }
+        if (!chunk.isEmpty()) {
+            chunks.add(chunk);
+        }
+        return chunks;
+    }
+
+    /**
+     * The ids to ask arXiv for: a link naming a version is read at that version, and its bare id is asked for too,
+     * so that the same answer says which version is the latest.
+     */
+    private static List<ArxivId> lookupIds(List<IssuePlan.Item> items) {
+        return items.stream().map(item -> ((PaperSource.Arxiv) item.source()).id())
+                .flatMap(id -> id.version() == null ? Stream.of(id) : Stream.of(id, id.withoutVersion()))
+                .distinct().toList();
+    }
+
     private void fetchArxivPapers(String issueId, List<IssuePlan.Item> items, Set<String> settled) {
-        List<ArxivId> ids = items.stream().map(item -> ((PaperSource.Arxiv) item.source()).id()).distinct().toList();
+        List<ArxivId> ids = lookupIds(items);
         ArxivFeed feed;
         try {
             feed = arxiv.lookup(ids);
@@ -135,12 +162,12 @@ public class IssueFetcher {
                     return failed(issueId, item, "arXiv returned no entry for " + id.versioned()
                             + ": check the id in the list");
                 }
-                return fetchedFromArxiv(issueId, item, entry.get(), feed.requestUrl());
+                return fetchedFromArxiv(issueId, item, entry.get(), feed);
             });
         }
     }
 
-    private PaperFetched fetchedFromArxiv(String issueId, IssuePlan.Item item, ArxivEntry entry, String queryUrl) {
+    private PaperFetched fetchedFromArxiv(String issueId, IssuePlan.Item item, ArxivEntry entry, ArxivFeed feed) {
         String title = entry.title() == null || entry.title().isBlank()
                 ? item.paper().title() : TexText.displayTitle(entry.title());
         List<Category> categories = entry.categories().stream().map(taxonomy::category).toList();
@@ -148,27 +175,64 @@ public class IssueFetcher {
                 entry.updated(), categories, entry.absUrl(), entry.pdfUrl(), entry.doi(), entry.journalRef(),
                 entry.comment());
         List<String> notes = new ArrayList<>();
+        feed.latestVersion(entry.id().id()).filter(latest -> !latest.equals(entry.id().version()))
+                .ifPresent(latest -> notes.add("the list links to version " + entry.id().version()
+                        + ", which is the version read; arXiv's latest version is " + latest));
         List<String> sources = new ArrayList<>();
-        if (queryUrl != null) {
-            sources.add(queryUrl);
+        if (feed.requestUrl() != null) {
+            sources.add(feed.requestUrl());
         }
-        FullText fullText = null;
-        try {
-            Document pdf = documents.arxivPdf(entry.id());
-            sources.add(pdf.url());
-            if (!pdf.isPdf()) {
-                throw new UnreadableDocumentException("the PDF link answered with "
-                        + (pdf.contentType() == null ? "no content type" : pdf.contentType()) + ", not a PDF");
-            }
-            ExtractedText text = extractor.extract(pdf.body());
-            notes.addAll(text.notes());
-            fullText = new FullText("pdf", entry.pdfUrl(), text.pages(), text.truncated());
-        } catch (DownloadException | UnreadableDocumentException e) {
-            notes.add("full text unavailable: " + e.getMessage());
+        FullText fullText = arxivRendering(entry, notes, sources);
+        if (fullText == null) {
+            fullText = arxivPdf(entry, notes, sources);
         }
         return new PaperFetched(PaperFetched.SCHEMA_VERSION, issueId, item.paper().paperKey(), entry.id().version(),
                 metadata, fullText == null ? ContentLevel.ABSTRACT_ONLY : ContentLevel.FULL_TEXT, fullText, notes,
                 sources, clock.instant());
+    }
+
+    /**
+     * arXiv's HTML rendering where it exists: real sections and math as TeX, read in order with no column or
+     * running-header guesswork. Null when there is none (most papers before December 2023) or it cannot be read.
+     */
+    private FullText arxivRendering(ArxivEntry entry, List<String> notes, List<String> sources) {
+        Document html;
+        try {
+            html = documents.arxivHtml(entry.id());
+        } catch (DownloadException e) {
+            LOG.debugf("%s: no HTML rendering (%s); reading the PDF", entry.id().versioned(), e.getMessage());
+            return null;
+        }
+        try {
+            if (!html.isHtml()) {
+                throw new UnreadableDocumentException("it answered with " + html.typeForMessage() + ", not HTML");
+            }
+            ExtractedText text = htmlExtractor.extractArxivRendering(
+                    HtmlTextExtractor.parse(html.body(), html.contentType(), html.url()));
+            sources.add(html.url());
+            notes.addAll(text.notes());
+            return new FullText("html", html.url(), text.pages(), text.truncated());
+        } catch (UnreadableDocumentException e) {
+            notes.add("arXiv's HTML rendering could not be read (" + e.getMessage() + "); the PDF was read instead");
+            return null;
+        }
+    }
+
+    private FullText arxivPdf(ArxivEntry entry, List<String> notes, List<String> sources) {
+        try {
+            Document pdf = documents.arxivPdf(entry.id());
+            sources.add(pdf.url());
+            if (!pdf.isPdf()) {
+                throw new UnreadableDocumentException("the PDF link answered with " + pdf.typeForMessage()
+                        + ", not a PDF");
+            }
+            ExtractedText text = extractor.extract(pdf.body());
+            notes.addAll(text.notes());
+            return new FullText("pdf", entry.pdfUrl(), text.pages(), text.truncated());
+        } catch (DownloadException | UnreadableDocumentException e) {
+            notes.add("full text unavailable: " + e.getMessage());
+            return null;
+        }
     }
 
     private DigestEvent fetchWebPaper(String issueId, IssuePlan.Item item, String url) {
@@ -195,8 +259,7 @@ public class IssueFetcher {
         if (document.isHtml()) {
             return fetchedFromPage(issueId, item, url, document);
         }
-        return failed(issueId, item, "the Paper link " + url + " answered with "
-                + (document.contentType() == null ? "no content type" : document.contentType())
+        return failed(issueId, item, "the Paper link " + url + " answered with " + document.typeForMessage()
                 + ", which is neither a PDF nor an HTML page");
     }
 

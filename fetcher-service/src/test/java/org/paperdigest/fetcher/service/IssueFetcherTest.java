@@ -28,6 +28,7 @@ import org.paperdigest.events.PaperKeys;
 import org.paperdigest.events.Stage;
 import org.paperdigest.fetcher.Fixtures;
 import org.paperdigest.fetcher.domain.ArxivApiException;
+import org.paperdigest.fetcher.domain.ArxivEntry;
 import org.paperdigest.fetcher.domain.ArxivFeed;
 import org.paperdigest.fetcher.domain.ArxivId;
 import org.paperdigest.fetcher.domain.ArxivLookup;
@@ -68,6 +69,29 @@ class IssueFetcherTest {
                 lookups.stream().map(ids -> ids.stream().map(ArxivId::versioned).toList()).toList());
         assertEquals(9, sink.fetched.size());
         assertEquals(List.of("arxiv:2311.05698"), sink.failed.stream().map(PaperFailed::paperKey).toList());
+    }
+
+    @Test
+    void aVersionedLinkIsReadAtItsVersionAndTheLatestVersionIsNoted() throws ArxivApiException {
+        ArxivEntry latest = builtWeekFeed().find(new ArxivId("2311.12351", null)).orElseThrow();
+        ArxivEntry v1 = new ArxivEntry(new ArxivId("2311.12351", "v1"), latest.title(), latest.summary(),
+                latest.authors(), latest.published(), latest.published(), latest.categories(),
+                "https://arxiv.org/abs/2311.12351v1", "https://arxiv.org/pdf/2311.12351v1", null, null, null);
+        IssueFetcher fetcher = fetcher(ids -> new ArxivFeed(2, List.of(v1, latest), "https://export.test/query"),
+                arxivPdfsOnlyGpqa(), url -> null);
+
+        fetcher.fetch(plan(new ListRow(1, "Advancing Long-Context LLMs", "a survey",
+                List.of(new Link("Paper", "https://arxiv.org/abs/2311.12351v1")), 1)));
+
+        assertEquals(List.of(List.of("2311.12351v1", "2311.12351")),
+                lookups.stream().map(ids -> ids.stream().map(ArxivId::versioned).toList()).toList(),
+                "the linked version and the bare id in one request");
+        PaperFetched paper = sink.fetched.get(0);
+        assertEquals("v1", paper.paperVersion());
+        assertEquals("https://arxiv.org/abs/2311.12351v1", paper.metadata().url());
+        assertTrue(paper.notes().contains("the list links to version v1, which is the version read; arXiv's latest"
+                + " version is v2"), paper.notes().toString());
+        sink.assertAllValid();
     }
 
     @Test
@@ -141,6 +165,38 @@ class IssueFetcherTest {
     }
 
     @Test
+    void arxivsHtmlRenderingIsReadBeforeThePdf() {
+        Document rendering = new Document("https://html.test/2311.12022v1", "text/html; charset=utf-8",
+                Fixtures.bytes("arxiv-html/built_2311.12022v1_latexml-shape.html"));
+        fetcher(ids -> builtWeekFeed(), arxivWithGpqaRendering(rendering), url -> null).fetch(weekPlan());
+
+        PaperFetched gpqa = sink.fetched.stream().filter(f -> f.paperKey().equals("arxiv:2311.12022")).findFirst()
+                .orElseThrow();
+        assertEquals(ContentLevel.FULL_TEXT, gpqa.contentLevel());
+        assertEquals("html", gpqa.fullText().format());
+        assertEquals("https://html.test/2311.12022v1", gpqa.fullText().sourceUrl());
+        assertTrue(gpqa.fullText().pages().get(0).text().contains("2.1 The Collection Pipeline"));
+        assertEquals(List.of("https://export.arxiv.org/api/query?id_list=test", "https://html.test/2311.12022v1"),
+                gpqa.sourceUrls(), "the PDF is not downloaded when the rendering was read");
+        sink.assertAllValid();
+    }
+
+    @Test
+    void aRenderingThatCannotBeReadFallsBackToThePdfWithANote() {
+        Document notRendering = new Document("https://html.test/2311.12022v1", "text/html",
+                "<html><body><p>Conversion to HTML had a Fatal error</p></body></html>".getBytes(
+                        StandardCharsets.UTF_8));
+        fetcher(ids -> builtWeekFeed(), arxivWithGpqaRendering(notRendering), url -> null).fetch(weekPlan());
+
+        PaperFetched gpqa = sink.fetched.stream().filter(f -> f.paperKey().equals("arxiv:2311.12022")).findFirst()
+                .orElseThrow();
+        assertEquals("pdf", gpqa.fullText().format());
+        assertEquals(28, gpqa.fullText().pages().size());
+        assertEquals(List.of("arXiv's HTML rendering could not be read (the page is not an arXiv HTML rendering"
+                + " (no ltx_document)); the PDF was read instead"), gpqa.notes());
+    }
+
+    @Test
     void aFailedLookupFailsEveryArxivPaperWithTheReason() {
         IssueFetcher fetcher = fetcher(ids -> {
             throw new ArxivApiException("arXiv export API did not answer: HTTP 503");
@@ -163,6 +219,11 @@ class IssueFetcherTest {
                     throw new IllegalStateException("boom");
                 }
                 return arxivPdfsOnlyGpqa().arxivPdf(id);
+            }
+
+            @Override
+            public Document arxivHtml(ArxivId id) throws DownloadException {
+                return arxivPdfsOnlyGpqa().arxivHtml(id);
             }
 
             @Override
@@ -240,7 +301,7 @@ class IssueFetcherTest {
         assertNull(paper.metadata().updated());
         assertTrue(paper.metadata().categories().isEmpty());
         assertEquals(List.of(moved), paper.sourceUrls());
-        assertEquals(List.of("full text read from a web page: it has no page numbers, so all of it is page 1"),
+        assertEquals(List.of("full text read from a web page: it has no page numbers, so quotes cite sections"),
                 paper.notes());
         sink.assertAllValid();
     }
@@ -311,6 +372,11 @@ class IssueFetcherTest {
             }
 
             @Override
+            public Document arxivHtml(ArxivId id) throws DownloadException {
+                return arxivPdfs.arxivHtml(id);
+            }
+
+            @Override
             public Document download(String url) throws DownloadException {
                 return others.get(url);
             }
@@ -324,8 +390,13 @@ class IssueFetcherTest {
                 .withRequestUrl("https://export.arxiv.org/api/query?id_list=test");
     }
 
-    /** Like the fixture server: a PDF only for GPQA, 404 for the others. */
+    /** Like the fixture server: a PDF only for GPQA, 404 for the others, and no HTML rendering. */
     private static DocumentSource arxivPdfsOnlyGpqa() {
+        return arxivWithGpqaRendering(null);
+    }
+
+    /** A PDF only for GPQA, and for GPQA also {@code rendering} as its HTML rendering unless it is null. */
+    private static DocumentSource arxivWithGpqaRendering(Document rendering) {
         return new DocumentSource() {
             @Override
             public Document arxivPdf(ArxivId id) throws DownloadException {
@@ -333,6 +404,14 @@ class IssueFetcherTest {
                     return new Document("https://pdf.test/" + id.versioned(), "application/pdf", GPQA_PDF);
                 }
                 throw new DownloadException("PDF download returned HTTP 404");
+            }
+
+            @Override
+            public Document arxivHtml(ArxivId id) throws DownloadException {
+                if (rendering != null && id.versioned().equals("2311.12022v1")) {
+                    return rendering;
+                }
+                throw new DownloadException("HTML download returned HTTP 404");
             }
 
             @Override

@@ -2,6 +2,7 @@ package org.paperdigest.qa.domain;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.paperdigest.events.Page;
@@ -10,12 +11,15 @@ import org.paperdigest.events.PaperFetched;
 /**
  * Cuts a paper's text into chunks of about {@code targetWords} words. A chunk never crosses a page, so its page is
  * the quote's page; it starts anew at each detected section heading, which becomes its section (the quote's
- * section) rather than part of its text.
+ * section) rather than part of its text. Text read from a web page or arXiv's HTML rendering has no pages: its
+ * chunks have page null and are cited by section alone.
  * An abstract-only paper is one chunk: its abstract, page null, section "Abstract".
  */
 public final class Chunker {
 
     public static final String ABSTRACT = "Abstract";
+    /** The only full-text format whose pages are real pages a reader can turn to. */
+    private static final String PDF = "pdf";
 
     /** Numbered headings as PDF extraction leaves them: {@code 2.1   The Collection Pipeline}, {@code A.1 Data}. */
     private static final Pattern NUMBERED_HEADING = Pattern.compile(
@@ -35,7 +39,8 @@ public final class Chunker {
     }
 
     public List<Chunk> chunks(PaperFetched paper) {
-        List<Chunk> chunks = paper.fullText() == null ? List.of() : pageChunks(paper.fullText().pages());
+        List<Chunk> chunks = paper.fullText() == null ? List.of()
+                : pageChunks(paper.fullText().pages(), PDF.equals(paper.fullText().format()));
         if (!chunks.isEmpty()) {
             return chunks;
         }
@@ -46,11 +51,11 @@ public final class Chunker {
         return List.of(new Chunk(null, ABSTRACT, abstractText.strip().replaceAll("\\s+", " ")));
     }
 
-    List<Chunk> pageChunks(List<Page> pages) {
+    List<Chunk> pageChunks(List<Page> pages, boolean paged) {
         List<Chunk> chunks = new ArrayList<>();
         String section = null;
         for (Page page : pages) {
-            Builder current = new Builder(page.number(), section);
+            Builder current = new Builder(paged ? page.number() : null, section);
             for (String rawLine : page.text().split("\\R")) {
                 String line = rawLine.strip().replaceAll("\\s+", " ");
                 if (line.isEmpty()) {
@@ -94,12 +99,12 @@ public final class Chunker {
 
     /** Accumulates the lines of one chunk on one page. */
     private final class Builder {
-        final int page;
+        final Integer page;
         final String section;
         final StringBuilder text = new StringBuilder();
         int words;
 
-        Builder(int page, String section) {
+        Builder(Integer page, String section) {
             this.page = page;
             this.section = section;
         }
@@ -118,8 +123,8 @@ public final class Chunker {
         Builder flushInto(List<Chunk> chunks, String nextSection) {
             if (words > 0) {
                 Chunk last = chunks.isEmpty() ? null : chunks.get(chunks.size() - 1);
-                boolean joinsLast = words < SMALLEST_CHUNK_WORDS && last != null && last.page() == page
-                        && java.util.Objects.equals(last.section(), section);
+                boolean joinsLast = words < SMALLEST_CHUNK_WORDS && last != null && Objects.equals(last.page(), page)
+                        && Objects.equals(last.section(), section);
                 if (joinsLast) {
                     chunks.set(chunks.size() - 1, new Chunk(page, section, last.text() + " " + text));
                 } else {

@@ -77,6 +77,20 @@ class ChunkerTest {
     }
 
     @Test
+    void aTextWithoutPagesIsCitedBySectionAlone() {
+        List<Page> html = List.of(new Page(1, "Abstract\n\nWe present GPQA, a challenging dataset of 448 "
+                + "multiple-choice questions.\n\n2.1 The Collection Pipeline\n\nWorkers receive large bonuses for "
+                + "high-quality work at each stage."));
+
+        List<Chunk> chunks = new Chunker(180).pageChunks(html, false);
+
+        assertEquals(List.of(new Chunk(null, "Abstract",
+                        "We present GPQA, a challenging dataset of 448 multiple-choice questions."),
+                new Chunk(null, "2.1 The Collection Pipeline",
+                        "Workers receive large bonuses for high-quality work at each stage.")), chunks);
+    }
+
+    @Test
     void recognisesHeadingsButNotSentencesOrAffiliations() {
         assertTrue(Chunker.isHeading("2.1 The Collection Pipeline"));
         assertTrue(Chunker.isHeading("A.5.2 Expert Validation"));
