@@ -99,6 +99,7 @@ class WeeklyIssueSystemIT {
                 Map.entry("paperdigest.fetcher.readme-url", fixtures.readmeUrl()),
                 Map.entry("paperdigest.fetcher.arxiv.api-url", fixtures.arxivApiUrl()),
                 Map.entry("paperdigest.fetcher.arxiv.pdf-base-url", fixtures.arxivPdfBaseUrl()),
+                Map.entry("paperdigest.fetcher.arxiv.html-base-url", fixtures.arxivHtmlBaseUrl()),
                 // The fixture server is not arXiv: its terms' three seconds between calls need not be kept.
                 Map.entry("paperdigest.fetcher.arxiv.min-interval", "PT0.1S"),
                 Map.entry("paperdigest.fetcher.download.allow-private-hosts", "true"),
@@ -184,6 +185,27 @@ class WeeklyIssueSystemIT {
         }
         JsonNode publishedQa = paper("2311.12022").get("qa");
         assertEquals(answered.items().size(), publishedQa.size());
+        assertEquals(evidence.size(), answered.generation().quality().quotesVerified(),
+                "the quality report counts every published quote as verified");
+        assertTrue(answered.generation().quality().generated() >= answered.items().size());
+    }
+
+    @Test
+    @Order(3)
+    void everyGeneratedTextCarriesItsQualityReportAndReadersSeeItsShortForm() {
+        int reports = 0;
+        for (JsonNode paper : papers()) {
+            for (String generation : List.of("summaryGeneration", "qaGeneration")) {
+                JsonNode quality = paper.at("/" + generation + "/quality");
+                if (!paper.at("/" + generation).isMissingNode() && !paper.at("/" + generation).isNull()) {
+                    assertTrue(quality.isObject(), paper.get("paperKey") + " " + generation + " has a report");
+                    assertTrue(quality.has("dropReasons") && quality.has("reasked"), quality.toString());
+                    reports++;
+                }
+            }
+        }
+        assertEquals(18, reports, "9 fetched papers, each summarized and answered");
+        assertEquals(9, markdown.split("検証:", -1).length - 1, "one short report per fetched paper");
     }
 
     @Test

@@ -6,17 +6,21 @@ import static org.paperdigest.publisher.render.MarkdownText.url;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.paperdigest.events.Category;
 import org.paperdigest.events.ContentLevel;
 import org.paperdigest.events.Evidence;
+import org.paperdigest.events.Generation;
 import org.paperdigest.events.Link;
 import org.paperdigest.events.PaperMetadata;
 import org.paperdigest.events.QuestionAnswer;
 import org.paperdigest.events.Stage;
+import org.paperdigest.events.TokenUsage;
 import org.paperdigest.publisher.domain.IssueContent;
 import org.paperdigest.publisher.domain.PaperContent;
 import org.paperdigest.publisher.domain.StageFailure;
@@ -92,6 +96,7 @@ public final class IssueMarkdown {
         }
         abstractSection(paper);
         qaSection(paper);
+        checks(paper);
     }
 
     private void notFetched(PaperContent paper) {
@@ -138,10 +143,33 @@ public final class IssueMarkdown {
             block("**A:** " + (qa.answerable() ? inline(qa.answer()) : NOT_STATED));
             if (qa.answerable() && qa.evidence() != null && !qa.evidence().isEmpty()) {
                 block(qa.evidence().stream()
-                        .map(evidence -> "> \"" + inline(evidence.quote()) + "\" " + where(evidence))
+                        .map(evidence -> "> \"" + inline(evidence.quote()) + "\" "
+                                + where(evidence, paper.contentLevel()))
                         .collect(Collectors.joining("\n>\n")));
             }
         }
+    }
+
+    /** A short form of the checks' reports: how each text was proven, what was left out, what it cost. */
+    private void checks(PaperContent paper) {
+        List<String> parts = new ArrayList<>();
+        Optional.ofNullable(paper.summaryGeneration()).map(Generation::quality).ifPresent(q -> parts.add(
+                "概要 保護箇所" + q.spansVerified() + "件一致・再依頼" + q.reasked() + "回"));
+        Optional.ofNullable(paper.qaGeneration()).map(Generation::quality).ifPresent(q -> parts.add(
+                "Q&A 質問" + q.generated() + "件中" + paper.qa().size() + "件掲載・除外" + q.dropped() + "件・再依頼"
+                        + q.reasked() + "回・引用" + q.quotesVerified() + "件照合"));
+        List<Generation> generations = Stream.of(paper.summaryGeneration(), paper.qaGeneration())
+                .filter(Objects::nonNull).toList();
+        if (generations.isEmpty()) {
+            return;
+        }
+        TokenUsage usage = generations.stream().map(Generation::usage).reduce(TokenUsage.NONE, TokenUsage::plus);
+        parts.add("トークン 入力" + usage.inputTokens() + "・出力" + usage.outputTokens());
+        parts.add("モデル " + generations.stream().map(g -> inline(g.model())).distinct()
+                .collect(Collectors.joining(", "))
+                + "（プロンプト " + generations.stream().map(g -> inline(g.promptVersion()))
+                        .collect(Collectors.joining(", ")) + "）");
+        block("検証:" + String.join(" / ", parts));
     }
 
     /** Every stage that failed for good, by the title the weekly list gave the paper. */
@@ -157,11 +185,16 @@ public final class IssueMarkdown {
         block(String.join("\n", lines));
     }
 
-    private static String where(Evidence evidence) {
-        String section = isBlank(evidence.section()) ? "" : ", " + inline(evidence.section());
-        return evidence.page() == null
-                ? "(概要" + section + ")"
-                : "(p. " + evidence.page() + section + ")";
+    /** Page and section; a quote without a page is from the abstract, or from a full text that has no pages. */
+    private static String where(Evidence evidence, ContentLevel level) {
+        String section = isBlank(evidence.section()) ? "" : inline(evidence.section());
+        if (evidence.page() != null) {
+            return "(p. " + evidence.page() + (section.isEmpty() ? "" : ", " + section) + ")";
+        }
+        if (level == ContentLevel.ABSTRACT_ONLY) {
+            return "(概要" + (section.isEmpty() ? "" : ", " + section) + ")";
+        }
+        return "(" + (section.isEmpty() ? "本文" : section) + ")";
     }
 
     static String stageName(Stage stage) {

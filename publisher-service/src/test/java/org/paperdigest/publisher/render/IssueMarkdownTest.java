@@ -128,6 +128,15 @@ class IssueMarkdownTest {
     }
 
     @Test
+    void eachPaperShowsTheShortFormOfItsQualityReports() {
+        List<String> paragraphs = texts(tree.sections().get(GPQA_TITLE).stream()
+                .filter(Paragraph.class::isInstance).toList());
+        // The golden reports: translation with 4 spans verified first time; 4 questions, 2 dropped, 1 re-ask.
+        assertThat(paragraphs, hasItem("検証:概要 保護箇所4件一致・再依頼0回 / Q&A 質問4件中2件掲載・除外2件・再依頼1回・引用1件照合"
+                + " / トークン 入力1624・出力812 / モデル gpt-4o-mini（プロンプト summary-v1, qa-v1）"));
+    }
+
+    @Test
     void evidenceFromTheAbstractSaysSoInsteadOfAPage() {
         List<String> quotes = texts(tree.sections().get(PASS_TITLE).stream().filter(BlockQuote.class::isInstance).toList());
         assertEquals(List.of("\"requiring only as few as $O(d_{emb})$ additional parameters\" (概要)"), quotes);
