@@ -26,16 +26,19 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Serves the recorded fixtures (see {@code /fixtures/SOURCES.md}) as the three remotes the fetcher reads, so tests
- * and hand runs need no internet:
+ * Serves the recorded fixtures (see {@code /fixtures/SOURCES.md}) as the remotes the fetcher reads, so tests and
+ * hand runs need no internet:
  * <ul>
- * <li>{@code /dair-ai/README.md}: the dair-ai README;</li>
+ * <li>{@code /dair-ai/README.md}: the dair-ai README, with each link to a web page that has a page fixture (only
+ * those) rewritten to this server's {@code /web/<host>/<path>};</li>
  * <li>{@code /arxiv/api/query?id_list=...}: the export API, answering each id set that has a recorded (or built)
  * answer; {@code id_list=abc} gets arXiv's HTTP 400 error feed, any other set an HTTP 500 naming the sets it
  * knows, so a test that asks for the wrong ids sees why;</li>
  * <li>{@code /arxiv/pdf/<id>[vN]}: the fixture PDFs by id, 404 for any other;</li>
  * <li>{@code /arxiv/html/<id>}: arXiv's HTML renderings, none recorded: 404, as arXiv answers for papers it has not
- * rendered.</li>
+ * rendered;</li>
+ * <li>{@code /web/<host>/<path>}: the page fixture standing in for {@code https://<host>/<path>}, as
+ * {@code text/html; charset=utf-8}, 404 for any other.</li>
  * </ul>
  * Every request is recorded (time, path, query, User-Agent), so a test can assert how the remotes were used.
  * Run {@link #main} to start one by hand ({@code java -cp events/target/test-classes
@@ -59,11 +62,16 @@ public final class FixtureServer implements AutoCloseable {
             "arxiv-api/current-2026_id_list-2104.12255v1.xml",
             "arxiv-api/current-2026_id_list-0808.05394_1707.08567_one-missing.xml",
             "arxiv-api/current-2026_id_list-0000.0000_empty.xml",
-            "arxiv-api/built_id_list-week-2023-11-20_one-missing.xml");
+            "arxiv-api/built_id_list-week-2023-11-20_one-missing.xml",
+            "arxiv-api/built_id_list-week-2023-11-13.xml");
     private static final String ARXIV_ERROR_ANSWER = "arxiv-api/current-2026_id_list-abc_http400-error.xml";
     /** arXiv id → the version and file of its fixture PDF. */
     private static final Map<String, String[]> PDFS = Map.of(
             "2311.12022", new String[] {"v1", "pdf/2311.12022v1_gpqa.pdf"});
+    /** Web page the list links to → its page fixture. */
+    private static final Map<String, String> PAGES = Map.of(
+            "https://ai.meta.com/blog/emu-text-to-video-generation-image-editing-research/",
+            "pages/meta-emu-video-and-emu-edit-blog.html");
 
     private static final Pattern ANSWERED_ID_LIST = Pattern.compile("<title>arXiv Query: [^<]*id_list=([^&<]*)");
     private static final Pattern WEEK_HEADING = Pattern.compile("(?m)^## Top ML Papers of the Week");
@@ -127,6 +135,14 @@ public final class FixtureServer implements AutoCloseable {
         return baseUrl() + "/arxiv/html/";
     }
 
+    /** Where this server serves the page fixture of {@code url}, the address the served README links to. */
+    public String pageUrl(String url) {
+        if (!PAGES.containsKey(url)) {
+            throw new IllegalArgumentException("no page fixture for " + url);
+        }
+        return baseUrl() + "/web/" + url.substring("https://".length());
+    }
+
     /** Every request so far, in arrival order. */
     public List<RecordedRequest> requests() {
         return List.copyOf(requests);
@@ -179,6 +195,8 @@ public final class FixtureServer implements AutoCloseable {
                 answerPdf(exchange, path);
             } else if (path.startsWith("/arxiv/html/")) {
                 send(exchange, 404, "text/plain; charset=utf-8", bytes("no HTML rendering of this paper\n"));
+            } else if (path.startsWith("/web/")) {
+                answerPage(exchange, path);
             } else {
                 send(exchange, 404, "text/plain; charset=utf-8", bytes("no fixture at " + path + "\n"));
             }
@@ -213,6 +231,15 @@ public final class FixtureServer implements AutoCloseable {
             return;
         }
         send(exchange, 200, "application/pdf", resource(pdf[1]));
+    }
+
+    private static void answerPage(HttpExchange exchange, String path) throws IOException {
+        String page = PAGES.get("https://" + path.substring("/web/".length()));
+        if (page == null) {
+            send(exchange, 404, "text/plain; charset=utf-8", bytes("no page fixture for " + path + "\n"));
+            return;
+        }
+        send(exchange, 200, "text/html; charset=utf-8", resource(page));
     }
 
     private static void send(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
@@ -258,10 +285,17 @@ public final class FixtureServer implements AutoCloseable {
     }
 
     private byte[] readme() {
-        if (newestWeeksLeftOut == 0) {
-            return resource(README);
-        }
         String readme = text(README);
+        for (String url : PAGES.keySet()) {
+            readme = readme.replace("](" + url + ")", "](" + pageUrl(url) + ")");
+        }
+        return withoutNewestWeeks(readme).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private String withoutNewestWeeks(String readme) {
+        if (newestWeeksLeftOut == 0) {
+            return readme;
+        }
         Matcher week = WEEK_HEADING.matcher(readme);
         int first = -1;
         for (int seen = 0; week.find(); seen++) {
@@ -269,7 +303,7 @@ public final class FixtureServer implements AutoCloseable {
                 first = week.start();
             }
             if (seen == newestWeeksLeftOut) {
-                return (readme.substring(0, first) + readme.substring(week.start())).getBytes(StandardCharsets.UTF_8);
+                return readme.substring(0, first) + readme.substring(week.start());
             }
         }
         throw new IllegalStateException("the list has fewer than " + (newestWeeksLeftOut + 1) + " weeks");
@@ -297,6 +331,7 @@ public final class FixtureServer implements AutoCloseable {
         System.out.println("  README      " + server.readmeUrl());
         System.out.println("  arXiv API   " + server.arxivApiUrl());
         System.out.println("  arXiv PDFs  " + server.arxivPdfBaseUrl());
+        System.out.println("  web pages   " + server.baseUrl() + "/web/");
         System.out.flush();
         Thread.currentThread().join();
     }

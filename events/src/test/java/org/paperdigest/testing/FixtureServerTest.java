@@ -1,6 +1,7 @@
 package org.paperdigest.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -78,6 +79,35 @@ class FixtureServerTest {
         }
         assertEquals(404, get(server.arxivPdfBaseUrl() + "2311.12022v2").statusCode());
         assertEquals(404, get(server.arxivPdfBaseUrl() + "2311.11829").statusCode());
+    }
+
+    @Test
+    void servesTheMetaPostFromItsPageFixtureAndLinksTheReadmeToIt() throws Exception {
+        String post = "https://ai.meta.com/blog/emu-text-to-video-generation-image-editing-research/";
+        String served = server.pageUrl(post);
+        assertEquals(server.baseUrl() + "/web/ai.meta.com/blog/emu-text-to-video-generation-image-editing-research/",
+                served);
+
+        String readme = get(server.readmeUrl()).body();
+        assertTrue(readme.contains("[Paper](" + served + ")"), "the list links the post to this server");
+        assertFalse(readme.contains("](" + post + ")"), "no link to the post is left pointing at the internet");
+        assertTrue(readme.contains("[Paper](https://arxiv.org/abs/2311.09210)"), "other links are unchanged");
+
+        HttpResponse<String> page = get(served);
+        assertEquals(200, page.statusCode());
+        assertEquals("text/html; charset=utf-8", page.headers().firstValue("Content-Type").orElseThrow());
+        assertTrue(page.body().contains("Introducing Emu Video and Emu Edit"));
+        assertEquals(404, get(server.baseUrl() + "/web/ai.meta.com/blog/").statusCode());
+    }
+
+    @Test
+    void answersTheIdListOfWeek20231113WithTheFiveBuiltEntries() throws Exception {
+        String ids = "2311.09210,2311.07361,2311.08401,2311.09277,2311.07989v1,2311.07989,2311.05997,2311.08377v1,"
+                + "2311.08377,2311.07689,2311.07590";
+        HttpResponse<String> response = get(server.arxivApiUrl() + "?id_list=" + ids + "&start=0&max_results=11");
+        assertEquals(200, response.statusCode());
+        assertTrue(response.body().contains("<opensearch:totalResults>5</opensearch:totalResults>"));
+        assertEquals(5, response.body().split("<entry>", -1).length - 1);
     }
 
     @Test

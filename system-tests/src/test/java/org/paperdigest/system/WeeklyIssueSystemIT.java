@@ -35,13 +35,15 @@ import org.paperdigest.events.Evidence;
 import org.paperdigest.events.Page;
 import org.paperdigest.events.PaperAnswered;
 import org.paperdigest.events.PaperFetched;
+import org.paperdigest.events.PaperKeys;
 import org.paperdigest.events.Topics;
 import org.paperdigest.testing.FakeOpenAiServer;
 import org.paperdigest.testing.FixtureServer;
 
 /**
  * The four packaged services as processes on the real broker and database: week 2023-11-20 from the recorded
- * list, arXiv answers and PDF, with a test LLM whose answers can only quote what it was sent.
+ * list, arXiv answers and PDF, with a test LLM whose answers can only quote what it was sent; then week 2023-11-13,
+ * whose first paper is a blog post outside arXiv.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -56,6 +58,19 @@ class WeeklyIssueSystemIT {
     /** The README's rows of the week, in order, and the arXiv id each links to. */
     private static final List<String> README_ORDER = List.of("2311.11829", "2311.12351", "2311.13581", "2311.05698",
             "2311.11045", "2311.12022", "2311.11797", "2311.12983", "2311.10537", "2311.10702");
+    private static final String WEEK_WITH_A_BLOG_POST = "2023-11-13";
+    private static final String META_POST =
+            "https://ai.meta.com/blog/emu-text-to-video-generation-image-editing-research/";
+    /** The arXiv papers of week 2023-11-13 in the built export-API answer, with their titles there. */
+    private static final Map<String, String> BUILT_ARXIV_TITLES = Map.of(
+            "2311.08401", "Fine-tuning Language Models for Factuality",
+            "2311.09277", "Contrastive Chain-of-Thought Prompting",
+            "2311.07989", "A Survey on Language Models for Code",
+            "2311.08377", "Learning to Filter Context for Retrieval-Augmented Generation",
+            "2311.07689", "MART: Improving LLM Safety with Multi-round Automatic Red-Teaming");
+    /** The arXiv papers of week 2023-11-13 the built answer leaves out. */
+    private static final List<String> LEFT_OUT_BY_ARXIV = List.of("2311.09210", "2311.07361", "2311.05997",
+            "2311.07590");
 
     private final Path repo = Path.of(System.getProperty("user.dir")).getParent();
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
@@ -107,24 +122,17 @@ class WeeklyIssueSystemIT {
         for (String module : SERVICES) {
             services.put(module, ServiceProcess.start(repo, module, common, logs));
         }
+        // Four JVMs starting at once on a busy machine can take minutes; a ready service ends the wait at once.
         for (ServiceProcess service : services.values()) {
-            service.awaitReady(Duration.ofSeconds(90));
+            service.awaitReady(Duration.ofMinutes(3));
         }
 
         Instant requested = Instant.now();
-        HttpResponse<String> accepted = Http.postJson(
-                services.get("fetcher-service").url("/api/issues"), "{\"week\":\"" + WEEK + "\"}");
-        assertEquals(202, accepted.statusCode(), accepted.body());
-        assertEquals(10, Http.json(accepted).get("paperCount").asInt(), accepted.body());
-
-        published = awaitPublished(Duration.ofMinutes(4));
+        published = requestAndAwaitPublished(WEEK);
         requestToPublished = Duration.between(requested, Instant.now());
         System.out.printf("System test: week %s requested → published in %.1f s%n", WEEK,
                 requestToPublished.toMillis() / 1000.0);
-        HttpResponse<String> md = Http.get(services.get("publisher-service").url("/issues/" + WEEK + ".md"));
-        assertEquals(200, md.statusCode(), md.body());
-        markdown = md.body();
-        Files.writeString(repo.resolve("system-tests/target/issue-" + WEEK + ".md"), markdown);
+        markdown = publishedMarkdown(WEEK);
     }
 
     @AfterAll
@@ -269,8 +277,65 @@ class WeeklyIssueSystemIT {
                 .filter(issue -> issue.get("issueId").asText().equals(WEEK)).count(), list.body());
     }
 
-    private JsonNode awaitPublished(Duration timeout) throws Exception {
-        String url = services.get("publisher-service").url("/api/issues/" + WEEK);
+    @Test
+    @Order(8)
+    void aWeekWithABlogPostPublishesThePostWithItsUnknownFieldsAsUnknown() throws Exception {
+        JsonNode issue = requestAndAwaitPublished(WEEK_WITH_A_BLOG_POST);
+        String issueMarkdown = publishedMarkdown(WEEK_WITH_A_BLOG_POST);
+        String metaKey = PaperKeys.url(fixtures.pageUrl(META_POST));
+        assertFalse(fixtures.requests("/web/ai.meta.com/").isEmpty(), "the post came from the page fixture");
+
+        JsonNode post = paper(issue, metaKey);
+        String title = "Introducing Emu Video and Emu Edit, our latest generative AI research milestones";
+        assertEquals(title, post.get("title").asText(), "the title is the page's");
+        assertEquals("FULL_TEXT", post.get("contentLevel").asText());
+        for (String field : List.of("authors", "published", "updated", "categories")) {
+            JsonNode value = post.path("metadata").path(field);
+            assertTrue(value.isMissingNode() || value.isNull() || value.isEmpty(), field + " is unknown: " + value);
+        }
+        String postSection = section(issueMarkdown, title);
+        for (String line : List.of("著者:不明", "発行日:不明", "最終更新日:不明", "カテゴリ:不明")) {
+            assertTrue(postSection.contains(line), "the post's section shows " + line + ":\n" + postSection);
+        }
+        PaperFetched fetched = event(Topics.PAPERS_FETCHED, EventType.PAPER_FETCHED, metaKey);
+        String pageText = fetched.fullText().pages().stream().map(Page::text).collect(Collectors.joining(" "));
+        assertTrue(pageText.contains("lets us train video generation models efficiently"), "the post's own text");
+        assertFalse(pageText.contains("Test fixture footer"), "the footer is dropped");
+
+        BUILT_ARXIV_TITLES.forEach((id, arxivTitle) ->
+                assertEquals(arxivTitle, paper(issue, PaperKeys.arxiv(id)).get("title").asText(), id));
+        for (String id : LEFT_OUT_BY_ARXIV) {
+            JsonNode failure = paper(issue, PaperKeys.arxiv(id)).at("/failures/0");
+            assertEquals("FETCH", failure.get("stage").asText(), id);
+            assertEquals("arXiv returned no entry for " + id + ": check the id in the list",
+                    failure.get("reason").asText());
+            assertTrue(readerText(issueMarkdown).contains(failure.get("reason").asText()),
+                    "the reason reaches readers");
+        }
+        assertEquals(10, issue.at("/content/paperCount").asInt());
+        assertEquals(metaKey, papers(issue).get(0).get("paperKey").asText(), "the post keeps its place in the list");
+        assertTrue(issueMarkdown.contains("10本"), "the intro names the real paper count");
+    }
+
+    /** Asks the fetcher for the week's issue and waits until the publisher has published it. */
+    private JsonNode requestAndAwaitPublished(String week) throws Exception {
+        HttpResponse<String> accepted = Http.postJson(
+                services.get("fetcher-service").url("/api/issues"), "{\"week\":\"" + week + "\"}");
+        assertEquals(202, accepted.statusCode(), accepted.body());
+        assertEquals(10, Http.json(accepted).get("paperCount").asInt(), accepted.body());
+        return awaitPublished(week, Duration.ofMinutes(4));
+    }
+
+    /** The week's published Markdown, also written to target/ for a reader to look at. */
+    private String publishedMarkdown(String week) throws Exception {
+        HttpResponse<String> md = Http.get(services.get("publisher-service").url("/issues/" + week + ".md"));
+        assertEquals(200, md.statusCode(), md.body());
+        Files.writeString(repo.resolve("system-tests/target/issue-" + week + ".md"), md.body());
+        return md.body();
+    }
+
+    private JsonNode awaitPublished(String week, Duration timeout) throws Exception {
+        String url = services.get("publisher-service").url("/api/issues/" + week);
         Instant deadline = Instant.now().plus(timeout);
         JsonNode issue = null;
         while (Instant.now().isBefore(deadline)) {
@@ -283,21 +348,37 @@ class WeeklyIssueSystemIT {
             }
             Thread.sleep(500);
         }
-        throw new AssertionError("week " + WEEK + " not published within " + timeout + "; last state: " + issue
+        throw new AssertionError("week " + week + " not published within " + timeout + "; last state: " + issue
                 + "; service logs in system-tests/target/service-logs");
     }
 
     private List<JsonNode> papers() {
-        List<JsonNode> papers = new ArrayList<>();
-        published.at("/content/papers").forEach(papers::add);
-        return papers;
+        return papers(published);
     }
 
     private JsonNode paper(String arxivId) {
-        return papers().stream()
-                .filter(paper -> paper.get("paperKey").asText().equals("arxiv:" + arxivId))
+        return paper(published, PaperKeys.arxiv(arxivId));
+    }
+
+    private static List<JsonNode> papers(JsonNode issue) {
+        List<JsonNode> papers = new ArrayList<>();
+        issue.at("/content/papers").forEach(papers::add);
+        return papers;
+    }
+
+    private static JsonNode paper(JsonNode issue, String paperKey) {
+        return papers(issue).stream()
+                .filter(paper -> paper.get("paperKey").asText().equals(paperKey))
                 .findFirst()
-                .orElseThrow(() -> new AssertionError("no paper " + arxivId + " in the issue"));
+                .orElseThrow(() -> new AssertionError("no paper " + paperKey + " in the issue"));
+    }
+
+    /** The Markdown from the heading {@code ## <title>} to the next heading of that level. */
+    private static String section(String markdown, String title) {
+        int start = markdown.indexOf("\n## " + title + "\n");
+        assertTrue(start >= 0, "a section headed " + title);
+        int end = markdown.indexOf("\n## ", start + 1);
+        return markdown.substring(start, end < 0 ? markdown.length() : end);
     }
 
     private <T extends org.paperdigest.events.DigestEvent> T event(String topic, EventType<T> type, String key) {
@@ -317,8 +398,12 @@ class WeeklyIssueSystemIT {
         return EventType.ALL.stream().filter(type -> type.topic().equals(topic)).findFirst().orElseThrow();
     }
 
-    /** The Markdown as a reader sees it: CommonMark's backslash escapes of ASCII punctuation removed, one line. */
     private String markdownText() {
+        return readerText(markdown);
+    }
+
+    /** The Markdown as a reader sees it: CommonMark's backslash escapes of ASCII punctuation removed, one line. */
+    private static String readerText(String markdown) {
         return normalize(markdown.replaceAll("\\\\(\\p{Punct})", "$1"));
     }
 
