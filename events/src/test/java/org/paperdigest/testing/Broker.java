@@ -84,10 +84,16 @@ public final class Broker implements AutoCloseable {
     /** Reads {@code topic} from its start until {@code count} records match; returns them in topic order. */
     public List<ConsumerRecord<String, String>> awaitRecords(String topic,
             Predicate<ConsumerRecord<String, String>> match, int count, Duration timeout) {
+        return awaitRecords(List.of(topic), match, count, timeout);
+    }
+
+    /** Reads {@code topics} from their start until {@code count} records match; returns them in arrival order. */
+    public List<ConsumerRecord<String, String>> awaitRecords(List<String> topics,
+            Predicate<ConsumerRecord<String, String>> match, int count, Duration timeout) {
         try (ConsumerTask<String, String> task = kafka.consumeStrings()
                 .withGroupId("it-reader-" + UUID.randomUUID())
                 .withProp("auto.offset.reset", "earliest")
-                .fromTopics(topic)) {
+                .fromTopics(topics.toArray(String[]::new))) {
             await().atMost(timeout).pollInterval(Duration.ofMillis(200))
                     .until(() -> task.getRecords().stream().filter(match).count() >= count);
             return task.getRecords().stream().filter(match).toList();

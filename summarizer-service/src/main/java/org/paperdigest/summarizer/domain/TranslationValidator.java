@@ -38,9 +38,15 @@ public final class TranslationValidator {
 
     private void checkAbstract(TranslationSource source, String abstractJa, List<String> findings) {
         for (String span : source.protectedSpans()) {
-            if (!abstractJa.contains(span)) {
+            int stated = occurrences(source.abstractText(), span);
+            int kept = occurrences(abstractJa, span);
+            if (kept == 0) {
                 findings.add("abstractJa must contain \"" + span + "\" exactly as written, character for character;"
                         + " it is missing or was changed");
+            } else if (kept < stated) {
+                // One mention transliterated or dropped among several kept ones is still a changed name.
+                findings.add("abstractJa has \"" + span + "\" " + kept + " of the " + stated + " times the abstract"
+                        + " has it: keep every occurrence exactly as written, character for character");
             }
         }
         String ownWords = source.withoutSpans(abstractJa);
@@ -71,6 +77,14 @@ public final class TranslationValidator {
         if (!JapaneseText.hasKana(summaryJa)) {
             findings.add("summaryJa is not Japanese: write it in Japanese");
         }
+    }
+
+    private static int occurrences(String text, String span) {
+        int count = 0;
+        for (int at = text.indexOf(span); at >= 0; at = text.indexOf(span, at + span.length())) {
+            count++;
+        }
+        return count;
     }
 
     static String describe(List<String> findings) {

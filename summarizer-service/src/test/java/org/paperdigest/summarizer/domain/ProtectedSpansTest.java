@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.paperdigest.summarizer.FixturePapers;
+import org.paperdigest.testing.RecordedPapers;
 
 class ProtectedSpansTest {
 
@@ -60,7 +60,7 @@ class ProtectedSpansTest {
     }
 
     static TranslationSource source(String arxivId) {
-        JsonNode paper = FixturePapers.json(arxivId);
+        JsonNode paper = RecordedPapers.json(arxivId);
         return TranslationSource.of(paper.get("title").asText(), paper.get("abstract").asText());
     }
 }

@@ -33,13 +33,24 @@ class TranslationValidatorTest {
 
     @Test
     void namesAProtectedSpanThatWasTranslated() {
-        String ja = "GAIAは一般AIアシスタントのためのベンチマークである。我々は92%対15%（GPT-4）を示す。466問を考案し、300問の答えを保持し、"
-                + "https://huggingface.co/gaia-ベンチマーク で公開する。".repeat(4);
+        // GAIA kept in each of the five places the abstract names it; only the URL was translated.
+        String ja = ("GAIAは一般AIアシスタントのためのベンチマークである。我々は92%対15%（GPT-4）を示す。466問を考案し、300問の答えを保持し、"
+                + "https://huggingface.co/gaia-ベンチマーク で公開する。").repeat(5);
 
         List<String> findings = validator.check(GAIA, new TranslationDraft(ja, "GAIAを提案する。"));
 
         assertEquals(1, findings.size(), findings.toString());
         assertTrue(findings.get(0).contains("\"https://huggingface.co/gaia-benchmark\""), findings.get(0));
+    }
+
+    @Test
+    void namesAProtectedSpanChangedInOneOfThePlacesTheAbstractUsesIt() {
+        String oneChanged = GPQA_JA.replaceFirst("GPQA", "ジーピーキューエー");
+
+        List<String> findings = validator.check(GPQA, new TranslationDraft(oneChanged, GPQA_SUMMARY));
+
+        assertEquals(List.of("abstractJa has \"GPQA\" 1 of the 2 times the abstract has it: keep every occurrence"
+                + " exactly as written, character for character"), findings);
     }
 
     @Test

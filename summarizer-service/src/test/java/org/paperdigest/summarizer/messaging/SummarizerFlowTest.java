@@ -14,11 +14,11 @@ import org.paperdigest.events.PaperFailed;
 import org.paperdigest.events.PaperFetched;
 import org.paperdigest.events.PaperSummarized;
 import org.paperdigest.events.Stage;
-import org.paperdigest.summarizer.FixturePapers;
 import org.paperdigest.summarizer.domain.JapaneseText;
 import org.paperdigest.testing.FakeLlmResource;
 import org.paperdigest.testing.FakeOpenAiServer.Call;
 import org.paperdigest.testing.LlmServiceFlowTest;
+import org.paperdigest.testing.RecordedPapers;
 
 /**
  * The whole service on the real broker, with the fake OpenAI-compatible server in place of a model. The dead-letter
@@ -37,12 +37,12 @@ class SummarizerFlowTest extends LlmServiceFlowTest<PaperSummarized> {
 
     @Override
     protected PaperFetched processablePaper(String issueId) {
-        return FixturePapers.abstractOnly("2311.12022", issueId);
+        return RecordedPapers.abstractOnly("2311.12022", issueId);
     }
 
     @Test
     void translatesTheAbstractAndKeepsItsUrlAndNameByteForByte() {
-        PaperFetched gaia = FixturePapers.abstractOnly("2311.12983", issue());
+        PaperFetched gaia = RecordedPapers.abstractOnly("2311.12983", issue());
         publish(gaia);
 
         PaperSummarized summary = awaitSummary(gaia);
@@ -72,7 +72,7 @@ class SummarizerFlowTest extends LlmServiceFlowTest<PaperSummarized> {
 
     @Test
     void keepsLatexMathExactly() {
-        PaperFetched pass = FixturePapers.abstractOnly("2311.13581", issue());
+        PaperFetched pass = RecordedPapers.abstractOnly("2311.13581", issue());
         publish(pass);
 
         PaperSummarized summary = awaitSummary(pass);
@@ -84,7 +84,7 @@ class SummarizerFlowTest extends LlmServiceFlowTest<PaperSummarized> {
     @Test
     void reAsksOnceWithTheFindingsWhenAProtectedSpanComesBackChanged() {
         llm.answerUngroundedNext(1);
-        PaperFetched gaia = FixturePapers.abstractOnly("2311.12983", issue());
+        PaperFetched gaia = RecordedPapers.abstractOnly("2311.12983", issue());
         publish(gaia);
 
         PaperSummarized summary = awaitSummary(gaia);
@@ -102,7 +102,7 @@ class SummarizerFlowTest extends LlmServiceFlowTest<PaperSummarized> {
     @Test
     void failsWithTheFindingsWhenTheReAskIsWrongToo() {
         llm.answerUngroundedNext(2);
-        PaperFetched gaia = FixturePapers.abstractOnly("2311.12983", issue());
+        PaperFetched gaia = RecordedPapers.abstractOnly("2311.12983", issue());
         publish(gaia);
 
         PaperFailed failure = awaitFailure(gaia);
@@ -116,7 +116,7 @@ class SummarizerFlowTest extends LlmServiceFlowTest<PaperSummarized> {
     @Test
     void reAsksWhenTheReplyIsNotJson() {
         llm.answerInvalidJsonNext(1);
-        PaperFetched gpqa = FixturePapers.abstractOnly("2311.12022", issue());
+        PaperFetched gpqa = RecordedPapers.abstractOnly("2311.12022", issue());
         publish(gpqa);
 
         PaperSummarized summary = awaitSummary(gpqa);
@@ -131,7 +131,7 @@ class SummarizerFlowTest extends LlmServiceFlowTest<PaperSummarized> {
     @Test
     void waitsAsLongAsRetryAfterSaysBeforeCallingAgain() {
         llm.rateLimitNext(2, 2);
-        PaperFetched gpqa = FixturePapers.abstractOnly("2311.12022", issue());
+        PaperFetched gpqa = RecordedPapers.abstractOnly("2311.12022", issue());
         publish(gpqa);
 
         awaitSummary(gpqa);
@@ -145,7 +145,7 @@ class SummarizerFlowTest extends LlmServiceFlowTest<PaperSummarized> {
 
     @Test
     void reportsAPaperWithoutAbstractWithoutCallingTheModel() {
-        PaperFetched noAbstract = FixturePapers.withAbstract(FixturePapers.json("2311.12022"), issue(), null);
+        PaperFetched noAbstract = RecordedPapers.withAbstract(RecordedPapers.json("2311.12022"), issue(), null);
         publish(noAbstract);
 
         PaperFailed failure = awaitFailure(noAbstract);

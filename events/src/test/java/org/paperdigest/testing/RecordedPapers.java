@@ -1,4 +1,4 @@
-package org.paperdigest.summarizer;
+package org.paperdigest.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -15,16 +15,21 @@ import org.paperdigest.events.PaperFetched;
 import org.paperdigest.events.PaperKeys;
 import org.paperdigest.events.PaperMetadata;
 
-/** Builds {@link PaperFetched} events from the recorded arXiv metadata under {@code /fixtures}. */
-public final class FixturePapers {
+/** {@link PaperFetched} events built from the recorded arXiv metadata under {@code /fixtures/papers}. */
+public final class RecordedPapers {
 
-    private FixturePapers() {
+    /** The nine arXiv papers of the week 2023-11-20 with a record, each in its latest recorded version. */
+    public static final List<String> WEEK_2023_11_20 = List.of("2311.10537", "2311.10702", "2311.11045",
+            "2311.11797", "2311.11829", "2311.12022", "2311.12351", "2311.12983", "2311.13581");
+
+    private RecordedPapers() {
     }
 
-    public static JsonNode json(String arxivId) {
-        try (InputStream in = FixturePapers.class.getResourceAsStream("/fixtures/" + arxivId + ".json")) {
+    /** The record {@code fixtures/papers/<name>.json}, e.g. {@code 2311.12022} or {@code 2311.12351v1}. */
+    public static JsonNode json(String name) {
+        try (InputStream in = RecordedPapers.class.getResourceAsStream("/fixtures/papers/" + name + ".json")) {
             if (in == null) {
-                throw new IllegalStateException("no fixture " + arxivId);
+                throw new IllegalStateException("no recorded paper " + name);
             }
             return EventCodec.mapper().readTree(in);
         } catch (IOException e) {
@@ -33,8 +38,8 @@ public final class FixturePapers {
     }
 
     /** The paper as the fetcher emits it when only the metadata could be read. */
-    public static PaperFetched abstractOnly(String arxivId, String issueId) {
-        JsonNode paper = json(arxivId);
+    public static PaperFetched abstractOnly(String name, String issueId) {
+        JsonNode paper = json(name);
         return withAbstract(paper, issueId, paper.get("abstract").asText());
     }
 
