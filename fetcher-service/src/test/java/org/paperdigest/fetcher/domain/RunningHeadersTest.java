@@ -98,8 +98,10 @@ class RunningHeadersTest {
             List<String> removed = gpqa.get(number - 1);
             assertTrue(List.of(Integer.toString(number)).containsAll(removed), "page " + number + ": " + removed);
         }
-        // A page number is missed only where a figure's labels follow it on the page.
-        assertTrue(count(selfRag) >= 55 && count(gpqa) >= 25, "too few page numbers found");
+        // Measured: 30 heads and 29 page numbers on Self-RAG, 25 page numbers on GPQA. A page number is missed
+        // where a figure's sideways labels come after it (Self-RAG page 9, GPQA pages 9 and 18); GPQA's page 1 has
+        // none.
+        assertTrue(count(selfRag) >= 57 && count(gpqa) >= 23, "too few page numbers found");
     }
 
     private static int count(List<List<String>> removed) {
@@ -118,7 +120,13 @@ class RunningHeadersTest {
         List<List<String>> removed = new ArrayList<>();
         for (int i = 0; i < pages.size(); i++) {
             List<String> left = new ArrayList<>(kept.get(i));
-            removed.add(pages.get(i).stream().filter(line -> !left.remove(line)).toList());
+            List<String> gone = new ArrayList<>();
+            for (String line : pages.get(i)) {
+                if (!left.remove(line)) {
+                    gone.add(line);
+                }
+            }
+            removed.add(gone);
         }
         return removed;
     }
