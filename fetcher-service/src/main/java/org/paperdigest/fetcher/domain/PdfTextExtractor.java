@@ -7,17 +7,20 @@ import java.util.List;
 import java.util.regex.Pattern;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.TextPosition;
 import org.paperdigest.events.Page;
 
 /**
  * Extracts a PDF's text page by page with PDFBox, so every quote taken from it can name its page.
  *
  * <p>Each page is read on its own: a page PDFBox cannot read is left out with a note and the paper keeps the rest.
- * The text is normalised for matching quotes later: NFKC (ligatures such as ﬁ and ﬂ become fi and fl), words
- * hyphenated across a line break joined, bare page-number lines dropped, runs of spaces collapsed. The total is
- * capped; a note says where the cap cut.
+ * A two-column page is read column by column ({@link ColumnOrder}). The text is normalised for matching quotes
+ * later: NFKC (ligatures such as ﬁ and ﬂ become fi and fl), running headers and footers removed
+ * ({@link RunningHeaders}), words hyphenated across a line break joined, bare page-number lines dropped, runs of
+ * spaces collapsed. The total is capped; a note says where the cap cut.
  */
 public final class PdfTextExtractor {
 
@@ -42,18 +45,25 @@ public final class PdfTextExtractor {
             if (pageCount == 0) {
                 throw new UnreadableDocumentException("the PDF has no pages");
             }
-            List<Page> pages = new ArrayList<>();
+            List<Integer> numbers = new ArrayList<>();
+            List<List<String>> read = new ArrayList<>();
             List<String> notes = new ArrayList<>();
-            int used = 0;
-            boolean truncated = false;
             for (int number = 1; number <= pageCount; number++) {
-                String text;
                 try {
-                    text = clean(pageText(document, number), number);
+                    read.add(readPage(document, number));
+                    numbers.add(number);
                 } catch (IOException | RuntimeException e) {
                     notes.add("page " + number + " could not be read and is left out: " + e);
-                    continue;
                 }
+            }
+            // Running headers are found across all pages, so every page is read before any is cleaned.
+            List<List<String>> kept = RunningHeaders.remove(read);
+            List<Page> pages = new ArrayList<>();
+            int used = 0;
+            boolean truncated = false;
+            for (int i = 0; i < kept.size(); i++) {
+                int number = numbers.get(i);
+                String text = clean(kept.get(i), number);
                 if (used + text.length() > maxChars) {
                     String cut = cutAtWhitespace(text, maxChars - used);
                     if (!cut.isEmpty()) {
@@ -83,24 +93,32 @@ public final class PdfTextExtractor {
         }
     }
 
-    private static String pageText(PDDocument document, int number) throws IOException {
-        PDFTextStripper stripper = new PDFTextStripper();
-        // Reading order by position: several papers interleave text streams (headers, footnotes, floats).
-        stripper.setSortByPosition(true);
-        stripper.setStartPage(number);
-        stripper.setEndPage(number);
-        stripper.setLineSeparator("\n");
-        stripper.setParagraphEnd("");
-        return stripper.getText(document);
+    /** One page's normalised lines in reading order. */
+    static List<String> readPage(PDDocument document, int number) throws IOException {
+        LineCollector collector = new LineCollector(number);
+        collector.getText(document);
+        return lines(ColumnOrder.readingOrder(collector.lines));
     }
 
-    /** Normalises one page's raw text; {@code number} tells a page-number line from a number in the text. */
-    static String clean(String raw, int number) {
-        String text = Normalizer.normalize(raw, Normalizer.Form.NFKC).replace("\u00AD", "");
+    /** One page's lines, NFKC-normalised (ligatures such as ﬁ become fi), spaces collapsed, blank lines dropped. */
+    static List<String> lines(List<String> raw) {
         List<String> lines = new ArrayList<>();
-        for (String line : text.split("\\R")) {
-            lines.add(SPACES.matcher(line).replaceAll(" ").strip());
+        for (String line : raw) {
+            String normal = Normalizer.normalize(line, Normalizer.Form.NFKC).replace("\u00AD", "");
+            String collapsed = SPACES.matcher(normal).replaceAll(" ").strip();
+            if (!collapsed.isEmpty()) {
+                lines.add(collapsed);
+            }
         }
+        return lines;
+    }
+
+    /**
+     * One page's text from its normalised lines; {@code number} tells a page-number line from a number in the
+     * text.
+     */
+    static String clean(List<String> pageLines, int number) {
+        List<String> lines = new ArrayList<>(pageLines);
         dropPageNumbers(lines, number);
         List<String> joined = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
@@ -111,25 +129,11 @@ public final class PdfTextExtractor {
             }
             joined.add(line);
         }
-        StringBuilder out = new StringBuilder();
-        boolean blank = true;
-        for (String line : joined) {
-            if (line.isEmpty()) {
-                if (!blank) {
-                    out.append('\n');
-                }
-                blank = true;
-                continue;
-            }
-            out.append(line).append('\n');
-            blank = false;
-        }
-        return out.toString().strip();
+        return String.join("\n", joined);
     }
 
     /** The last line if it is a bare number (a footer), the first if it is this page's number (a header). */
     private static void dropPageNumbers(List<String> lines, int number) {
-        lines.removeIf(String::isEmpty);
         if (!lines.isEmpty() && BARE_NUMBER.matcher(lines.get(lines.size() - 1)).matches()) {
             lines.remove(lines.size() - 1);
         }
@@ -166,5 +170,50 @@ public final class PdfTextExtractor {
         int newline = text.lastIndexOf('\n', budget);
         int at = Math.max(cut, newline);
         return (at > budget / 2 ? text.substring(0, at) : text.substring(0, budget)).strip();
+    }
+
+    /** Collects one page's lines as PDFBox assembles them, each word with its extent across the page. */
+    private static final class LineCollector extends PDFTextStripper {
+
+        private final List<TextLine> lines = new ArrayList<>();
+        private final List<TextLine.Word> words = new ArrayList<>();
+        private boolean upright = true;
+
+        LineCollector(int page) {
+            // Reading order by position: several papers interleave text streams (headers, footnotes, floats).
+            setSortByPosition(true);
+            setStartPage(page);
+            setEndPage(page);
+        }
+
+        @Override
+        protected void writeString(String text, List<TextPosition> positions) {
+            float left = Float.MAX_VALUE;
+            float right = -Float.MAX_VALUE;
+            for (TextPosition position : positions) {
+                left = Math.min(left, position.getXDirAdj());
+                right = Math.max(right, position.getXDirAdj() + position.getWidthDirAdj());
+                upright &= position.getDir() == 0;
+            }
+            words.add(new TextLine.Word(text, left, right));
+        }
+
+        @Override
+        protected void writeLineSeparator() {
+            endLine();
+        }
+
+        @Override
+        protected void endPage(PDPage page) {
+            endLine();
+        }
+
+        private void endLine() {
+            if (!words.isEmpty()) {
+                lines.add(new TextLine(words, upright));
+            }
+            words.clear();
+            upright = true;
+        }
     }
 }

@@ -142,11 +142,52 @@ class PdfTextExtractorTest {
         String raw = "3\nThe experi-\nments show state-of-the-\nart results with ﬁne-tuning and ﬂows.\n"
                 + "Table   2   lists\n\n17\n";
         assertEquals("The experiments show state-of-the-art results with fine-tuning and flows.\nTable 2 lists",
-                PdfTextExtractor.clean(raw, 3));
+                clean(raw, 3));
         // A number at the top that is not the page number is content (e.g. a chart axis), and is kept.
-        assertEquals("50\nAccuracy", PdfTextExtractor.clean("50\nAccuracy\n17", 17));
+        assertEquals("50\nAccuracy", clean("50\nAccuracy\n17", 17));
         // A hyphen before an upper-case continuation is a real hyphen.
-        assertEquals("GPT-\nBased", PdfTextExtractor.clean("GPT-\nBased", 1));
+        assertEquals("GPT-\nBased", clean("GPT-\nBased", 1));
+    }
+
+    @Test
+    void readsATwoColumnPageColumnByColumn() throws Exception {
+        byte[] pdf = TwoColumnPdf.build();
+        // The built page does interleave the columns when read by position alone.
+        String byPosition = TwoColumnPdf.textByPosition(pdf);
+        assertTrue(byPosition.contains(TwoColumnPdf.LEFT[0] + " " + TwoColumnPdf.RIGHT[0]), byPosition);
+
+        ExtractedText text = new PdfTextExtractor(10_000).extract(pdf);
+        assertEquals(String.join("\n", TwoColumnPdf.TITLE,
+                "The left column opens the paper and",
+                "states its first claim. Its second",
+                "sentence splits a word across experiments. Its third sentence",
+                "closes the left column.",
+                "The right column follows after it",
+                "and states the second claim. Its",
+                "second sentence adds a detail about",
+                "the method. Its third sentence closes",
+                "the right column.",
+                TwoColumnPdf.CLOSING), text.pages().get(0).text());
+    }
+
+    @Test
+    void removesSelfRagsRunningHeadButKeepsTheWordInTheText() throws Exception {
+        // Every page of Self-RAG v1 opens with the running head "Preprint." in PDFBox's text.
+        ExtractedText selfRag = new PdfTextExtractor(400_000).extract(Fixtures.bytes("pdf/2310.11511v1_self-rag.pdf"));
+        assertEquals(30, selfRag.pages().size());
+        for (Page page : selfRag.pages()) {
+            assertFalse(page.text().lines().anyMatch(line -> line.equals("Preprint.")), "page " + page.number());
+        }
+        String all = selfRag.pages().stream().map(Page::text).collect(Collectors.joining("\n"));
+        assertTrue(all.contains("arXiv preprint arXiv:2305.14387"), "a mention of preprint in the text is kept");
+        // A word that opens only a few pages is not a running head.
+        for (int number = 26; number <= 30; number++) {
+            assertTrue(selfRag.pages().get(number - 1).text().startsWith("Instructions\n"), "page " + number);
+        }
+    }
+
+    private static String clean(String raw, int number) {
+        return PdfTextExtractor.clean(PdfTextExtractor.lines(Arrays.asList(raw.split("\n"))), number);
     }
 
     private static String page(int number) {

@@ -16,10 +16,10 @@ import org.paperdigest.events.PaperFailed;
 import org.paperdigest.events.PaperSummarized;
 import org.paperdigest.events.Stage;
 import org.paperdigest.llm.persistence.IssueBudget;
-import org.paperdigest.summarizer.FixturePapers;
 import org.paperdigest.testing.FakeLlmResource;
 import org.paperdigest.testing.FakeOpenAiServer;
 import org.paperdigest.testing.InjectFakeLlm;
+import org.paperdigest.testing.RecordedPapers;
 import org.paperdigest.testing.StoredResults;
 
 /**
@@ -49,14 +49,14 @@ class IssueBudgetTest {
         String issue = "custom-budget-" + UUID.randomUUID();
 
         PaperSummarized first = assertInstanceOf(PaperSummarized.class,
-                summarizer.summarize(FixturePapers.abstractOnly("2311.12022", issue)));
+                summarizer.summarize(RecordedPapers.abstractOnly("2311.12022", issue)));
         long spent = first.generation().usage().inputTokens() + first.generation().usage().outputTokens();
         assertTrue(spent >= BUDGET, "one paper costs " + spent + " tokens, more than the budget");
         assertEquals(spent, budget.spent(issue), "the paper's calls are charged to its issue");
         int calls = llm.chatCalls();
 
         PaperFailed refused = assertInstanceOf(PaperFailed.class,
-                summarizer.summarize(FixturePapers.abstractOnly("2311.12983", issue)));
+                summarizer.summarize(RecordedPapers.abstractOnly("2311.12983", issue)));
         assertEquals(Stage.SUMMARIZE, refused.stage());
         assertEquals("the token budget of issue " + issue + " is spent (" + spent + " of " + BUDGET
                 + " tokens); raise paperdigest.llm.issue-token-budget and re-run the paper", refused.reason());
@@ -64,7 +64,7 @@ class IssueBudgetTest {
 
         String otherIssue = "custom-budget-" + UUID.randomUUID();
         assertInstanceOf(PaperSummarized.class,
-                summarizer.summarize(FixturePapers.abstractOnly("2311.12983", otherIssue)));
+                summarizer.summarize(RecordedPapers.abstractOnly("2311.12983", otherIssue)));
     }
 
     public static class SmallBudget implements QuarkusTestProfile {
