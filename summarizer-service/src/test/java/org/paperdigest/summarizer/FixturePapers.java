@@ -1,19 +1,8 @@
 package org.paperdigest.summarizer;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
-import org.paperdigest.events.Category;
-import org.paperdigest.events.ContentLevel;
-import org.paperdigest.events.EventCodec;
 import org.paperdigest.events.PaperFetched;
-import org.paperdigest.events.PaperKeys;
-import org.paperdigest.events.PaperMetadata;
+import org.paperdigest.testing.RecordedPapers;
 
 /** Builds {@link PaperFetched} events from the recorded arXiv metadata under {@code /fixtures}. */
 public final class FixturePapers {
@@ -22,38 +11,15 @@ public final class FixturePapers {
     }
 
     public static JsonNode json(String arxivId) {
-        try (InputStream in = FixturePapers.class.getResourceAsStream("/fixtures/" + arxivId + ".json")) {
-            if (in == null) {
-                throw new IllegalStateException("no fixture " + arxivId);
-            }
-            return EventCodec.mapper().readTree(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return RecordedPapers.read("/fixtures/" + arxivId + ".json");
     }
 
     /** The paper as the fetcher emits it when only the metadata could be read. */
     public static PaperFetched abstractOnly(String arxivId, String issueId) {
-        JsonNode paper = json(arxivId);
-        return withAbstract(paper, issueId, paper.get("abstract").asText());
+        return RecordedPapers.abstractOnly(json(arxivId), issueId);
     }
 
     public static PaperFetched withAbstract(JsonNode paper, String issueId, String abstractText) {
-        String id = paper.get("id").asText();
-        String version = paper.get("version").asText();
-        List<String> authors = new ArrayList<>();
-        paper.get("authors").forEach(a -> authors.add(a.asText()));
-        List<Category> categories = new ArrayList<>();
-        paper.get("categories").forEach(c -> categories.add(new Category(c.asText(), c.asText())));
-        PaperMetadata metadata = new PaperMetadata(paper.get("title").asText(), authors, abstractText,
-                date(paper.get("published")), date(paper.get("updated")), categories,
-                "https://arxiv.org/abs/" + id + version, "https://arxiv.org/pdf/" + id + version, null, null, null);
-        return new PaperFetched(PaperFetched.SCHEMA_VERSION, issueId, PaperKeys.arxiv(id), version, metadata,
-                ContentLevel.ABSTRACT_ONLY, null, List.of("only the abstract could be read"),
-                List.of("https://export.arxiv.org/api/query?id_list=" + id), Instant.now());
-    }
-
-    private static LocalDate date(JsonNode value) {
-        return value == null || value.isNull() ? null : LocalDate.parse(value.asText().substring(0, 10));
+        return RecordedPapers.withAbstract(paper, issueId, abstractText);
     }
 }
