@@ -19,8 +19,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Random;
 import java.util.Queue;
+import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -163,7 +163,7 @@ public final class FakeOpenAiServer implements AutoCloseable {
      * {@code share}: a 429 with {@code Retry-After} ({@link #rateLimitNext}'s seconds, 1 unless set), a 500, or a
      * reply held back for {@code stall}, longer than the client's timeout; each kind as likely. The draws come from a
      * {@link Random} seeded with {@code seed}, one per call in arrival order, so the n-th call's fate is the same in
-     * every run.
+     * every run. A held-back call is logged in {@link #calls} with the 200 it finally sends.
      */
     public synchronized void faultShare(double share, long seed, Duration stall) {
         this.share = share;

@@ -15,7 +15,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * ({@link LlmMetrics}), and turns a failure into an {@link LlmException} that names what to check. Retrying is left
  * to the caller,
  * a service's client, whose {@code @Retry} retries on {@link LlmUnavailableException} (LangChain4j's own retry
- * ignores {@code Retry-After}, so it is set to its minimum).
+ * ignores {@code Retry-After}, so it is set to its minimum, which still repeats a failed request once).
  */
 @ApplicationScoped
 public class LlmCalls {
