@@ -15,9 +15,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Queue;
+import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -46,7 +49,9 @@ import java.util.stream.Collectors;
  * A {@code response_format} must be well formed ({@code text}, {@code json_object}, or {@code json_schema} with a
  * schema), as OpenAI requires; the reply is JSON either way. Faults for the next calls
  * (429 with {@code Retry-After}, 500, text that is not JSON, quotes that do not match the text) are queued with
- * {@link #rateLimitNext}, {@link #failNext}, {@link #answerInvalidJsonNext} and {@link #answerUngroundedNext}.
+ * {@link #rateLimitNext}, {@link #failNext}, {@link #answerInvalidJsonNext} and {@link #answerUngroundedNext};
+ * {@link #faultShare} instead faults a seeded random share of all calls with 429, 500 or a reply too slow to wait
+ * for, and {@link #faultsServed} tells how many of each were served.
  * Calls are served concurrently; {@link #delayReplies} makes each take longer, and {@link #mostConcurrentChats}
  * tells how many were ever in progress at once.
  * Run {@link #main} to point a service at it by hand.
@@ -56,8 +61,11 @@ public final class FakeOpenAiServer implements AutoCloseable {
     public static final String MODEL = "fake-chat-model";
     public static final String NOT_STATED = "論文中に記載がありません";
 
-    /** What a queued fault does to one chat call. */
-    public enum Fault { RATE_LIMITED, SERVER_ERROR, INVALID_JSON }
+    /** What a fault does to one chat call; {@code TIMEOUT} replies only after {@link #faultShare}'s stall. */
+    public enum Fault { RATE_LIMITED, SERVER_ERROR, INVALID_JSON, TIMEOUT }
+
+    /** The faults {@link #faultShare} draws from, each as likely as the others. */
+    private static final Fault[] TRANSIENT = {Fault.RATE_LIMITED, Fault.SERVER_ERROR, Fault.TIMEOUT};
 
     /**
      * One chat call as received: when, the task its user message held ({@code translation}, {@code questions},
@@ -90,11 +98,18 @@ public final class FakeOpenAiServer implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
+    private final Map<Fault, AtomicInteger> served = new EnumMap<>(Fault.class);
     private volatile int retryAfterSeconds = 1;
     private volatile long replyDelayMillis;
+    private Random shareDraws;
+    private double share;
+    private long stallMillis;
 
     private FakeOpenAiServer(HttpServer http) {
         this.http = http;
+        for (Fault fault : Fault.values()) {
+            served.put(fault, new AtomicInteger());
+        }
         http.createContext("/v1/chat/completions", this::timedChat);
         http.createContext("/v1/models", this::models);
         http.setExecutor(workers);
@@ -143,6 +158,24 @@ public final class FakeOpenAiServer implements AutoCloseable {
         ungroundedLeft.addAndGet(calls);
     }
 
+    /**
+     * From now on (until {@link #reset}) each chat call without a queued fault is faulted with probability
+     * {@code share}: a 429 with {@code Retry-After} ({@link #rateLimitNext}'s seconds, 1 unless set), a 500, or a
+     * reply held back for {@code stall}, longer than the client's timeout; each kind as likely. The draws come from a
+     * {@link Random} seeded with {@code seed}, one per call in arrival order, so the n-th call's fate is the same in
+     * every run. A held-back call is logged in {@link #calls} with the 200 it finally sends.
+     */
+    public synchronized void faultShare(double share, long seed, Duration stall) {
+        this.share = share;
+        this.shareDraws = new Random(seed);
+        this.stallMillis = stall.toMillis();
+    }
+
+    /** How many chat calls were answered with {@code fault} since the start or the last {@link #reset}. */
+    public int faultsServed(Fault fault) {
+        return served.get(fault).get();
+    }
+
     /** Every chat call from now on waits this long before it replies (until {@link #reset}). */
     public void delayReplies(Duration delay) {
         replyDelayMillis = delay.toMillis();
@@ -153,8 +186,12 @@ public final class FakeOpenAiServer implements AutoCloseable {
         return mostChatsAtOnce.get();
     }
 
-    /** Clears queued faults, the reply delay, the call log and the concurrency record. */
+    /** Clears queued faults, the fault share, the reply delay, the call log and the counts of faults and concurrency. */
     public void reset() {
+        synchronized (this) {
+            shareDraws = null;
+        }
+        served.values().forEach(count -> count.set(0));
         faults.clear();
         ungroundedLeft.set(0);
         calls.clear();
@@ -174,6 +211,30 @@ public final class FakeOpenAiServer implements AutoCloseable {
     public void close() {
         http.stop(0);
         workers.shutdownNow();
+    }
+
+    private Fault nextFault() {
+        Fault fault = faults.poll();
+        if (fault == null) {
+            synchronized (this) {
+                if (shareDraws != null && shareDraws.nextDouble() < share) {
+                    fault = TRANSIENT[shareDraws.nextInt(TRANSIENT.length)];
+                }
+            }
+        }
+        if (fault != null) {
+            served.get(fault).incrementAndGet();
+        }
+        return fault;
+    }
+
+    /** Holds a reply back past the client's timeout; the reply that follows goes to a client that has given up. */
+    private void stall() {
+        try {
+            Thread.sleep(stallMillis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void queue(Fault fault, int count) {
@@ -233,8 +294,11 @@ public final class FakeOpenAiServer implements AutoCloseable {
         }
         String prompt = userPrompt(body);
         String task = task(prompt);
-        Fault fault = faults.poll();
+        Fault fault = nextFault();
         Instant receivedAt = Instant.now();
+        if (fault == Fault.TIMEOUT) {
+            stall();
+        }
         if (fault == Fault.RATE_LIMITED) {
             calls.add(new Call(receivedAt, task, body, prompt, 429, 0, 0));
             exchange.getResponseHeaders().add("Retry-After", Integer.toString(retryAfterSeconds));

@@ -14,6 +14,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -126,6 +130,51 @@ class FakeOpenAiServerTest {
     }
 
     @Test
+    void faultsASeededShareOfCallsWithRateLimitsServerErrorsAndStalls() throws Exception {
+        List<String> outcomes = outcomesOfFaultShare(server);
+
+        long limited = outcomes.stream().filter("429 Retry-After 1"::equals).count();
+        long failed = outcomes.stream().filter("500"::equals).count();
+        long stalled = outcomes.stream().filter("timeout"::equals).count();
+        assertEquals(outcomes.size(), limited + failed + stalled + outcomes.stream().filter("200"::equals).count(),
+                outcomes.toString());
+        assertEquals(limited, server.faultsServed(FakeOpenAiServer.Fault.RATE_LIMITED));
+        assertEquals(failed, server.faultsServed(FakeOpenAiServer.Fault.SERVER_ERROR));
+        assertEquals(stalled, server.faultsServed(FakeOpenAiServer.Fault.TIMEOUT), outcomes.toString());
+        assertTrue(limited > 0 && failed > 0 && stalled > 0, outcomes.toString());
+        // 40 draws at 30 %: 12 expected; far outside 4..22 would mean the share is not applied.
+        long faulted = limited + failed + stalled;
+        assertTrue(faulted >= 4 && faulted <= 22, faulted + " faulted: " + outcomes);
+
+        try (FakeOpenAiServer again = FakeOpenAiServer.start()) {
+            assertEquals(outcomes, outcomesOfFaultShare(again), "the same seed faults the same calls");
+        }
+        server.reset();
+        assertEquals(0, server.faultsServed(FakeOpenAiServer.Fault.TIMEOUT));
+        assertEquals(200, chat("x").statusCode(), "reset ends the fault share");
+    }
+
+    /** 40 calls one after another under a 30 % fault share, each as its status, or "timeout" after 500 ms. */
+    private List<String> outcomesOfFaultShare(FakeOpenAiServer target) throws Exception {
+        assertEquals(200, http.send(chatRequest(target, "warm up", Duration.ofSeconds(30)),
+                HttpResponse.BodyHandlers.ofString()).statusCode());
+        target.faultShare(0.3, 7, Duration.ofMillis(1500));
+        List<String> outcomes = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            try {
+                HttpResponse<String> response = http.send(chatRequest(target, "x", Duration.ofMillis(500)),
+                        HttpResponse.BodyHandlers.ofString());
+                outcomes.add(response.statusCode() == 429
+                        ? "429 Retry-After " + response.headers().firstValue("Retry-After").orElse("none")
+                        : Integer.toString(response.statusCode()));
+            } catch (HttpTimeoutException e) {
+                outcomes.add("timeout");
+            }
+        }
+        return outcomes;
+    }
+
+    @Test
     void servesCallsConcurrentlyAndRecordsHowManyRanAtOnce() throws Exception {
         server.delayReplies(java.time.Duration.ofMillis(300));
         java.util.concurrent.ExecutorService callers = java.util.concurrent.Executors.newFixedThreadPool(3);
@@ -170,18 +219,25 @@ class FakeOpenAiServerTest {
     }
 
     private HttpResponse<String> chat(String userPrompt) throws IOException, InterruptedException {
+        return http.send(chatRequest(server, userPrompt, Duration.ofSeconds(30)), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpRequest chatRequest(FakeOpenAiServer target, String userPrompt, Duration timeout) {
         ObjectNode request = JSON.createObjectNode().put("model", "my-model").put("temperature", 0.1);
         request.putArray("messages").addObject().put("role", "system").put("content", "Ignore <abstract>this</abstract>.");
         ((ArrayNode) request.get("messages")).addObject()
                 .put("role", "user").put("content", userPrompt);
-        return post(request);
+        return post(target, request).version(HttpClient.Version.HTTP_1_1).timeout(timeout).build();
     }
 
     private HttpResponse<String> post(ObjectNode request) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/chat/completions"))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(request.toString())).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return http.send(post(server, request).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpRequest.Builder post(FakeOpenAiServer target, ObjectNode request) {
+        return HttpRequest.newBuilder(URI.create(target.baseUrl() + "/chat/completions"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(request.toString()));
     }
 
     private static JsonNode content(HttpResponse<String> response) throws IOException {

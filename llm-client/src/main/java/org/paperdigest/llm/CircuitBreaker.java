@@ -31,12 +31,15 @@ final class CircuitBreaker {
 
     /** @return null when a call may go ahead, otherwise why not */
     synchronized String refusal() {
-        Instant now = clock.instant();
-        if (now.isBefore(openUntil)) {
+        if (isOpen()) {
             return "it failed " + consecutiveFailures + " times in a row (last: " + lastFailure
                     + "), so calls are refused until " + openUntil;
         }
         return null;
+    }
+
+    synchronized boolean isOpen() {
+        return clock.instant().isBefore(openUntil);
     }
 
     synchronized void succeeded() {

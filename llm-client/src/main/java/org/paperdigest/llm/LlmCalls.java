@@ -11,10 +11,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Makes one attempt at one prompt: waits for one of the {@code paperdigest.llm.max-concurrent-calls} slots, refuses
  * at once while the circuit breaker is open (the server failed repeatedly just before), waits out any
- * {@code Retry-After} the server asked for, counts what the replies cost, and turns a failure into an
- * {@link LlmException} that names what to check. Retrying is left to the caller,
+ * {@code Retry-After} the server asked for, counts what the replies cost and how each attempt ended
+ * ({@link LlmMetrics}), and turns a failure into an {@link LlmException} that names what to check. Retrying is left
+ * to the caller,
  * a service's client, whose {@code @Retry} retries on {@link LlmUnavailableException} (LangChain4j's own retry
- * ignores {@code Retry-After}, so it is set to its minimum).
+ * ignores {@code Retry-After}, so it is set to its minimum, which still repeats a failed request once).
  */
 @ApplicationScoped
 public class LlmCalls {
@@ -25,17 +26,18 @@ public class LlmCalls {
     private final String model;
     private final Semaphore slots;
     private final CircuitBreaker breaker;
+    private final LlmMetrics metrics;
 
     @Inject
-    LlmCalls(RetryAfterGate gate, UsageMeter meter, LlmConfig config,
+    LlmCalls(RetryAfterGate gate, UsageMeter meter, LlmMetrics metrics, LlmConfig config,
             @ConfigProperty(name = "quarkus.langchain4j.openai.base-url") String baseUrl,
             @ConfigProperty(name = "quarkus.langchain4j.openai.chat-model.model-name") String model) {
-        this(gate, meter, baseUrl, model, config.maxConcurrentCalls(),
+        this(gate, meter, metrics, baseUrl, model, config.maxConcurrentCalls(),
                 new CircuitBreaker(config.circuitFailureThreshold(), config.circuitOpenFor(), Clock.systemUTC()));
     }
 
-    LlmCalls(RetryAfterGate gate, UsageMeter meter, String baseUrl, String model, int maxConcurrentCalls,
-            CircuitBreaker breaker) {
+    LlmCalls(RetryAfterGate gate, UsageMeter meter, LlmMetrics metrics, String baseUrl, String model,
+            int maxConcurrentCalls, CircuitBreaker breaker) {
         if (maxConcurrentCalls < 1) {
             throw new IllegalArgumentException("paperdigest.llm.max-concurrent-calls must be at least 1");
         }
@@ -45,10 +47,13 @@ public class LlmCalls {
         this.model = model;
         this.slots = new Semaphore(maxConcurrentCalls, true);
         this.breaker = breaker;
+        this.metrics = metrics;
+        metrics.watchCircuit(breaker);
     }
 
-    LlmCalls(RetryAfterGate gate, UsageMeter meter, String baseUrl, String model) {
-        this(gate, meter, baseUrl, model, 4, new CircuitBreaker(5, Duration.ofSeconds(30), Clock.systemUTC()));
+    LlmCalls(RetryAfterGate gate, UsageMeter meter, LlmMetrics metrics, String baseUrl, String model) {
+        this(gate, meter, metrics, baseUrl, model, 4,
+                new CircuitBreaker(5, Duration.ofSeconds(30), Clock.systemUTC()));
     }
 
     /**
@@ -63,7 +68,8 @@ public class LlmCalls {
             slots.acquire();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new LlmUnavailableException("interrupted while waiting for a free LLM call slot", e);
+            throw new LlmUnavailableException("interrupted while waiting for a free LLM call slot", e,
+                    LlmUnavailableException.Reason.INTERRUPTED);
         }
         try {
             refuseWhileOpen();
@@ -78,6 +84,7 @@ public class LlmCalls {
     private void refuseWhileOpen() {
         String refusal = breaker.refusal();
         if (refusal != null) {
+            metrics.attempted("circuit_open");
             throw new LlmCircuitOpenException("the circuit breaker for the LLM server at " + baseUrl
                     + " is open: " + refusal + "; check that it is running and reachable", null);
         }
@@ -88,13 +95,16 @@ public class LlmCalls {
             try {
                 T content = prompt.get();
                 breaker.succeeded();
+                metrics.attempted("ok");
                 return new LlmReply<>(content, tally.usage(), tally.model(model));
             } catch (RuntimeException e) {
                 LlmException mapped = LlmErrors.classify(e, baseUrl, model, tally.usage());
-                if (mapped instanceof LlmUnavailableException) {
+                if (mapped instanceof LlmUnavailableException unavailable) {
                     breaker.failed(mapped.getMessage());
+                    metrics.attempted(unavailable.reason().tag());
                 } else {
                     breaker.succeeded();
+                    metrics.attempted(mapped instanceof LlmOutputException ? "invalid_output" : "rejected");
                 }
                 throw mapped;
             }

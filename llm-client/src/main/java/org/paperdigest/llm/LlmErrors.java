@@ -8,6 +8,7 @@ import dev.langchain4j.service.output.OutputParsingException;
 import java.io.IOException;
 import java.util.concurrent.TimeoutException;
 import org.paperdigest.events.TokenUsage;
+import org.paperdigest.llm.LlmUnavailableException.Reason;
 
 /**
  * Turns whatever the LLM stack threw into one of our exceptions, with a reason an operator can act on: which
@@ -34,7 +35,7 @@ final class LlmErrors {
         if (status == 429) {
             return new LlmUnavailableException("the LLM server at " + baseUrl
                     + " kept answering 429 Too Many Requests (" + body
-                    + "); lower the request rate or raise the account's limit", e);
+                    + "); lower the request rate or raise the account's limit", e, Reason.RATE_LIMITED);
         }
         if (status == 401 || status == 403) {
             return new LlmException("the LLM server at " + baseUrl + " refused the API key (HTTP " + status
@@ -54,13 +55,27 @@ final class LlmErrors {
                 || causedBy(e, TimeoutException.class) != null
                 || causedBy(e, jakarta.ws.rs.ProcessingException.class) != null) {
             String what = status >= 500 ? "HTTP " + status + ": " + body : body;
+            Reason reason = status >= 500 ? Reason.SERVER_ERROR : timedOut(e) ? Reason.TIMEOUT : Reason.UNREACHABLE;
             return new LlmUnavailableException("the LLM server at " + baseUrl + " did not answer (" + what
-                    + "); check that it is running and reachable", e);
+                    + "); check that it is running and reachable", e, reason);
         }
         if (e instanceof NonRetriableException) {
             return new LlmException("the LLM server at " + baseUrl + " rejected the request (" + body + ")", e);
         }
         return new LlmException("the LLM call failed unexpectedly (" + brief(e) + ")", e);
+    }
+
+    /**
+     * Each HTTP stack names its timeout differently (JDK, Vert.x, Netty, LangChain4j), but always with "Timeout" in
+     * the exception's class name.
+     */
+    private static boolean timedOut(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t.getClass().getSimpleName().contains("Timeout")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static <T extends Throwable> T causedBy(Throwable e, Class<T> type) {

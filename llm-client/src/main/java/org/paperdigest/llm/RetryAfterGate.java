@@ -36,7 +36,8 @@ public class RetryAfterGate {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new LlmUnavailableException("interrupted while waiting out the LLM server's Retry-After", e);
+            throw new LlmUnavailableException("interrupted while waiting out the LLM server's Retry-After", e,
+                    LlmUnavailableException.Reason.INTERRUPTED);
         }
     }
 }

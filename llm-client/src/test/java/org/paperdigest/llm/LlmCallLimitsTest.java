@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.langchain4j.exception.HttpException;
 import dev.langchain4j.exception.InternalServerException;
 import dev.langchain4j.service.output.OutputParsingException;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,6 +30,7 @@ class LlmCallLimitsTest {
 
     final MovableClock clock = new MovableClock();
     final AtomicInteger reachedServer = new AtomicInteger();
+    final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
     @Test
     void noMoreThanTheConfiguredNumberOfCallsRunAtOnce() throws Exception {
@@ -67,6 +69,9 @@ class LlmCallLimitsTest {
 
         assertInstanceOf(LlmCircuitOpenException.class, refused);
         assertEquals(3, reachedServer.get(), "the fourth call must not reach the server");
+        assertEquals(3, registry.get("paperdigest.llm.calls").tag("outcome", "server_error").counter().count());
+        assertEquals(1, registry.get("paperdigest.llm.calls").tag("outcome", "circuit_open").counter().count());
+        assertEquals(1, registry.get("paperdigest.llm.circuit.open").gauge().value());
         assertTrue(refused.getMessage().contains("circuit breaker") && refused.getMessage().contains(URL)
                 && refused.getMessage().contains("HTTP 500"), refused.getMessage());
     }
@@ -78,8 +83,11 @@ class LlmCallLimitsTest {
         assertThrows(LlmUnavailableException.class, () -> calls.call(serverError()));
         assertThrows(LlmCircuitOpenException.class, () -> calls.call(serverError()));
 
+        assertEquals(1, registry.get("paperdigest.llm.circuit.open").gauge().value());
+
         clock.advance(Duration.ofSeconds(31));
         assertEquals("ok", calls.call(answer()).content());
+        assertEquals(0, registry.get("paperdigest.llm.circuit.open").gauge().value());
         assertThrows(LlmUnavailableException.class, () -> calls.call(serverError()));
 
         // One failure after a success is not a run: the circuit stays closed.
@@ -122,7 +130,8 @@ class LlmCallLimitsTest {
     private LlmCalls calls(int maxConcurrent, int failureThreshold) {
         Duration openFor = Duration.ofSeconds(30);
         LlmConfig config = new TestLlmConfig(Duration.ofSeconds(2), maxConcurrent, failureThreshold, openFor);
-        return new LlmCalls(new RetryAfterGate(config), new UsageMeter(), URL, "model", maxConcurrent,
+        return new LlmCalls(new RetryAfterGate(config), new UsageMeter(), new LlmMetrics(registry), URL, "model",
+                maxConcurrent,
                 new CircuitBreaker(failureThreshold, openFor, clock));
     }
 

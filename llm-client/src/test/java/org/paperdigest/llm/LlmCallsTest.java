@@ -15,6 +15,7 @@ import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.TokenUsage;
 import dev.langchain4j.service.output.OutputParsingException;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.HashMap;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,7 @@ class LlmCallsTest {
 
     final UsageMeter meter = new UsageMeter();
     final RetryAfterGate gate = new RetryAfterGate(new TestLlmConfig(Duration.ofSeconds(2), 4, 5, Duration.ofSeconds(30)));
-    final LlmCalls calls = new LlmCalls(gate, meter, URL, "configured-model");
+    final LlmCalls calls = new LlmCalls(gate, meter, new LlmMetrics(new SimpleMeterRegistry()), URL, "configured-model");
 
     @Test
     void aReplyCarriesWhatItsResponsesCostAndTheModelTheServerNamed() {

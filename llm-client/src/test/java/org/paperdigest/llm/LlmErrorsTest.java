@@ -12,8 +12,11 @@ import dev.langchain4j.exception.RateLimitException;
 import dev.langchain4j.service.output.OutputParsingException;
 import jakarta.ws.rs.ProcessingException;
 import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 import org.paperdigest.events.TokenUsage;
+import org.paperdigest.llm.LlmUnavailableException.Reason;
 
 class LlmErrorsTest {
 
@@ -27,6 +30,19 @@ class LlmErrorsTest {
 
         assertInstanceOf(LlmUnavailableException.class, classify(new RateLimitException("slow down", new HttpException(429, "x"))));
         assertInstanceOf(LlmUnavailableException.class, classify(new ProcessingException(new ConnectException("refused"))));
+    }
+
+    @Test
+    void anUnavailableServerIsTaggedWithWhy() {
+        assertEquals(Reason.SERVER_ERROR, reason(new InternalServerException("boom", new HttpException(500, "x"))));
+        assertEquals(Reason.RATE_LIMITED, reason(new RateLimitException("slow down", new HttpException(429, "x"))));
+        assertEquals(Reason.TIMEOUT, reason(new ProcessingException(new SocketTimeoutException("read timed out"))));
+        assertEquals(Reason.TIMEOUT, reason(new ProcessingException(new TimeoutException("2000ms exceeded"))));
+        assertEquals(Reason.UNREACHABLE, reason(new ProcessingException(new ConnectException("refused"))));
+    }
+
+    private static Reason reason(RuntimeException e) {
+        return assertInstanceOf(LlmUnavailableException.class, classify(e)).reason();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.paperdigest.qa.client;
 
+import io.smallrye.faulttolerance.api.BeforeRetry;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.temporal.ChronoUnit;
@@ -12,6 +13,7 @@ import org.paperdigest.llm.LlmException;
 import org.paperdigest.llm.LlmOutputException;
 import org.paperdigest.llm.LlmReply;
 import org.paperdigest.llm.LlmUnavailableException;
+import org.paperdigest.llm.RetryMeter;
 import org.paperdigest.qa.domain.Chunk;
 
 /**
@@ -39,6 +41,7 @@ public class QaClient {
     @Retry(maxRetries = 3, delay = 2, delayUnit = ChronoUnit.SECONDS, jitter = 200,
             maxDuration = 10, durationUnit = ChronoUnit.MINUTES, retryOn = LlmUnavailableException.class)
     @ExponentialBackoff(factor = 2, maxDelay = 1, maxDelayUnit = ChronoUnit.MINUTES)
+    @BeforeRetry(RetryMeter.class)
     public LlmReply<QuestionSet> askQuestions(String title, String abstractText, List<String> headings,
             List<String> problems) {
         String outline = headings.isEmpty() ? "(none detected)"
@@ -50,6 +53,7 @@ public class QaClient {
     @Retry(maxRetries = 3, delay = 2, delayUnit = ChronoUnit.SECONDS, jitter = 200,
             maxDuration = 10, durationUnit = ChronoUnit.MINUTES, retryOn = LlmUnavailableException.class)
     @ExponentialBackoff(factor = 2, maxDelay = 1, maxDelayUnit = ChronoUnit.MINUTES)
+    @BeforeRetry(RetryMeter.class)
     public LlmReply<AnswerDraft> answer(QuestionDraft question, List<Chunk> chunks, List<String> problems) {
         String asked = question.questionJa() + "\n(" + question.questionEn() + ")";
         return llm.call(() -> reader.answer(asked, render(chunks), bullets(problems)));

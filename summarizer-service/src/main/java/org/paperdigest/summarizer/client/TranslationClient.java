@@ -1,5 +1,6 @@
 package org.paperdigest.summarizer.client;
 
+import io.smallrye.faulttolerance.api.BeforeRetry;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.temporal.ChronoUnit;
@@ -11,6 +12,7 @@ import org.paperdigest.llm.LlmException;
 import org.paperdigest.llm.LlmOutputException;
 import org.paperdigest.llm.LlmReply;
 import org.paperdigest.llm.LlmUnavailableException;
+import org.paperdigest.llm.RetryMeter;
 
 /**
  * The one way to the translation model. It renders the prompt inputs and owns the retries; each attempt goes
@@ -39,6 +41,7 @@ public class TranslationClient {
     @Retry(maxRetries = 3, delay = 2, delayUnit = ChronoUnit.SECONDS, jitter = 200,
             maxDuration = 10, durationUnit = ChronoUnit.MINUTES, retryOn = LlmUnavailableException.class)
     @ExponentialBackoff(factor = 2, maxDelay = 1, maxDelayUnit = ChronoUnit.MINUTES)
+    @BeforeRetry(RetryMeter.class)
     public LlmReply<TranslationDraft> translate(String title, List<String> protectedSpans, String abstractText,
             List<String> problems) {
         String spans = protectedSpans.stream().map(s -> "<span>" + s + "</span>").collect(Collectors.joining("\n"));
