@@ -1,9 +1,10 @@
 package org.paperdigest.publisher;
 
 import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.equalToIgnoringCase;
-import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.equalToIgnoringCase;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.lessThan;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -60,8 +61,8 @@ class FeedResourceTest extends BrokerAndStoreTest {
         List<String> ids = feed.getEntries().stream().map(Entry::getId).toList();
         String olderUrl = publicUrl + "/issues/" + older;
         String newerUrl = publicUrl + "/issues/" + newer;
-        assertThat(ids.indexOf(newerUrl), lessThan(ids.indexOf(olderUrl)));
-        assertTrue(ids.indexOf(newerUrl) >= 0, ids::toString);
+        assertThat(ids, hasItems(newerUrl, olderUrl));
+        assertThat("the later publication comes first", ids.indexOf(newerUrl), lessThan(ids.indexOf(olderUrl)));
         assertFalse(ids.contains(publicUrl + "/issues/" + unpublished), "an issue in progress has no entry");
         assertEquals(feed.getEntries().get(0).getUpdated(), feed.getUpdated());
 

@@ -4,6 +4,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import java.net.URL;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -24,8 +25,9 @@ public class FeedResource {
     @Inject
     IssueReader reader;
 
+    /** A URL, so that a value without a scheme stops the service at start rather than yielding relative ids. */
     @ConfigProperty(name = "paperdigest.publisher.public-url")
-    String publicUrl;
+    URL publicUrl;
 
     @GET
     @Produces(IssueFeed.MEDIA_TYPE)
@@ -33,6 +35,6 @@ public class FeedResource {
     @APIResponse(responseCode = "200", description = "The feed (valid without entries too)",
             content = @Content(mediaType = IssueFeed.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)))
     public String feed() {
-        return IssueFeed.render(reader.latestPublished(ENTRIES), publicUrl);
+        return IssueFeed.render(reader.latestPublished(ENTRIES), publicUrl.toString());
     }
 }
