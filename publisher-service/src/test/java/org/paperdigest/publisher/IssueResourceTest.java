@@ -2,6 +2,9 @@ package org.paperdigest.publisher;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.startsWith;
 
@@ -41,7 +44,16 @@ class IssueResourceTest {
         given().get("/q/openapi?format=json").then().statusCode(200)
                 .body("paths.'/api/issues'.get.summary", containsString("issues"))
                 .body("paths.'/api/issues/{issueId}'.get.responses.'404'.description", containsString("No such issue"))
-                .body("paths.'/issues/{issueId}.md'.get.summary", containsString("Markdown"));
+                .body("paths.'/api/issues'.get.responses.'200'.content.'application/json'.schema.type", is("array"))
+                .body("paths.'/api/issues/{issueId}'.get.responses.keySet()", hasItems("200", "400", "404"))
+                .body("paths.'/api/issues/{issueId}'.get.responses.'200'.content.'application/json'.schema.'$ref'",
+                        endsWith("/IssueDetail"))
+                .body("paths.'/api/issues/{issueId}'.get.responses.'400'.content.'application/json'.schema.'$ref'",
+                        endsWith("/ApiError"))
+                .body("paths.'/issues/{issueId}.md'.get.summary", containsString("Markdown"))
+                .body("paths.'/feed.atom'.get.summary", containsString("Atom"))
+                .body("paths.'/feed.atom'.get.responses.'200'.content.keySet()", hasItem(startsWith("application/atom+xml")));
+        given().get("/q/swagger-ui/").then().statusCode(200).body(containsString("swagger"));
     }
 
     @Test

@@ -6,6 +6,7 @@ import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.hibernate.annotations.Immutable;
 import org.hibernate.annotations.JdbcTypeCode;
@@ -50,6 +51,16 @@ public class IssueRevisionEntity extends PanacheEntityBase {
 
     public static Optional<IssueRevisionEntity> find(String issueId, int revision) {
         return findByIdOptional(new IssueRevisionId(issueId, revision));
+    }
+
+    /** Each issue's published revision, the most recently published first. */
+    public static List<IssueRevisionEntity> listPublished(int limit) {
+        return getEntityManager().createQuery("""
+                select revision from IssueRevisionEntity revision, IssueEntity issue
+                where issue.issueId = revision.id.issueId and issue.publishedRevision = revision.id.revision
+                order by revision.publishedAt desc, revision.id.issueId desc""", IssueRevisionEntity.class)
+                .setMaxResults(limit)
+                .getResultList();
     }
 
     public static long countOf(String issueId) {

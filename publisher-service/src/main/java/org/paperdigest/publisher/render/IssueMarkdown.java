@@ -66,17 +66,7 @@ public final class IssueMarkdown {
     private String listItem(PaperContent paper) {
         return "- " + inline(paper.title()) + BREAK
                 + "  発行日:" + date(paper.fetched() ? paper.metadata().published() : null) + BREAK
-                + "  " + oneLine(paper);
-    }
-
-    private String oneLine(PaperContent paper) {
-        if (!paper.fetched()) {
-            return "（論文を取得できませんでした）";
-        }
-        if (paper.summaryJa() == null || paper.summaryJa().isBlank()) {
-            return "（一行要約はありません: 要約を生成できませんでした）";
-        }
-        return inline(paper.summaryJa());
+                + "  " + inline(SummaryLine.of(paper));
     }
 
     private void paper(PaperContent paper) {

@@ -8,6 +8,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -27,6 +28,9 @@ public class IssueResource {
 
     @GET
     @Operation(summary = "Planned and published issues, newest week first")
+    @APIResponse(responseCode = "200", description = "Every planned issue with its status and progress",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = IssueOverview.class)))
     public List<IssueOverview> list() {
         return reader.list();
     }
@@ -34,7 +38,8 @@ public class IssueResource {
     @GET
     @Path("/{issueId}")
     @Operation(summary = "One issue: status, progress paper by paper, and the published content")
-    @APIResponse(responseCode = "200", description = "The issue")
+    @APIResponse(responseCode = "200", description = "The issue",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IssueDetail.class)))
     @APIResponse(responseCode = "400", description = "Malformed issue id",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "404", description = "No such issue has been planned",

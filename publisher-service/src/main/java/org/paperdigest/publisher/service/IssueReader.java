@@ -36,6 +36,11 @@ public class IssueReader {
         return publishedRevision(issueId).map(revision -> revision.markdown);
     }
 
+    /** The published revisions of the {@code limit} most recently published issues, newest first. */
+    public List<IssueContent> latestPublished(int limit) {
+        return IssueRevisionEntity.listPublished(limit).stream().map(revision -> revision.content).toList();
+    }
+
     private IssueDetail detail(IssueEntity issue) {
         IssueProgress progress = IssueProgress.of(issue.plan, PaperStateEntity.recordsOf(issue.issueId));
         IssueContent content = publishedRevision(issue.issueId).map(revision -> revision.content).orElse(null);
