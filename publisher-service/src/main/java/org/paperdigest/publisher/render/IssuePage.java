@@ -25,10 +25,6 @@ public record IssuePage(IssueContent issue, List<PaperPage> papers, List<Failure
         return new IssuePage(issue, papers, failures);
     }
 
-    public String intro() {
-        return IssueMarkdown.INTRO;
-    }
-
     public String publishedAt() {
         return Times.minute(issue.publishedAt());
     }

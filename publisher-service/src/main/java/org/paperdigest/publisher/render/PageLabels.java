@@ -2,6 +2,7 @@ package org.paperdigest.publisher.render;
 
 import io.quarkus.qute.TemplateData;
 import io.quarkus.qute.TemplateExtension;
+import java.util.Locale;
 import java.util.stream.Collectors;
 import org.paperdigest.publisher.domain.IssueContent;
 import org.paperdigest.publisher.domain.IssueDetail;
@@ -38,7 +39,7 @@ public final class PageLabels {
     }
 
     static String cssClass(StageState state) {
-        return "stage-" + state.status().name().toLowerCase(java.util.Locale.ROOT);
+        return "stage-" + state.status().name().toLowerCase(Locale.ROOT);
     }
 
     static String label(IssueStatus status) {

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.paperdigest.events.Category;
 import org.paperdigest.events.ContentLevel;
@@ -124,7 +125,7 @@ public record PaperPage(PaperContent paper) {
     }
 
     private Provenance provenance(String label, Generation generation,
-            java.util.function.Function<QualityReport, String> checks) {
+            Function<QualityReport, String> checks) {
         Optional<QualityReport> quality = Optional.ofNullable(generation.quality());
         return new Provenance(label, orUnknown(generation.model()), orUnknown(generation.promptVersion()),
                 Times.minute(generation.generatedAt()),

@@ -2,6 +2,7 @@ package org.paperdigest.publisher.rest;
 
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
@@ -26,12 +27,14 @@ final class IssueResponses {
     static Response published(Request request, String body, String mediaType) {
         EntityTag tag = new EntityTag(sha256(mediaType + "\n" + body));
         Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
-        Response.ResponseBuilder response = notModified != null ? notModified : Response.ok(body, mediaType);
+        Response.ResponseBuilder response = notModified != null
+                ? notModified
+                : Response.ok(body, MediaType.valueOf(mediaType));
         return response.tag(tag).header(HttpHeaders.CACHE_CONTROL, REVALIDATE).build();
     }
 
     static Response inProgress(String body, String mediaType) {
-        return Response.ok(body, mediaType).header(HttpHeaders.CACHE_CONTROL, NO_STORE).build();
+        return Response.ok(body, MediaType.valueOf(mediaType)).header(HttpHeaders.CACHE_CONTROL, NO_STORE).build();
     }
 
     private static String sha256(String text) {
