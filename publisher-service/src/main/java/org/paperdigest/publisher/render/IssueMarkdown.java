@@ -134,7 +134,7 @@ public final class IssueMarkdown {
             if (qa.answerable() && qa.evidence() != null && !qa.evidence().isEmpty()) {
                 block(qa.evidence().stream()
                         .map(evidence -> "> \"" + inline(evidence.quote()) + "\" "
-                                + where(evidence, paper.contentLevel()))
+                                + inline(where(evidence, paper.contentLevel())))
                         .collect(Collectors.joining("\n>\n")));
             }
         }
@@ -175,9 +175,12 @@ public final class IssueMarkdown {
         block(String.join("\n", lines));
     }
 
-    /** Page and section; a quote without a page is from the abstract, or from a full text that has no pages. */
-    private static String where(Evidence evidence, ContentLevel level) {
-        String section = isBlank(evidence.section()) ? "" : inline(evidence.section());
+    /**
+     * Page and section as plain text (the Markdown escapes it, the HTML page shows it); a quote without a page is
+     * from the abstract, or from a full text that has no pages.
+     */
+    static String where(Evidence evidence, ContentLevel level) {
+        String section = isBlank(evidence.section()) ? "" : evidence.section().strip();
         if (evidence.page() != null) {
             return "(p. " + evidence.page() + (section.isEmpty() ? "" : ", " + section) + ")";
         }
@@ -199,7 +202,7 @@ public final class IssueMarkdown {
         return date == null ? UNKNOWN : DATE.format(date);
     }
 
-    private static Optional<String> paperLink(List<Link> links) {
+    static Optional<String> paperLink(List<Link> links) {
         return links.stream()
                 .filter(link -> "Paper".equalsIgnoreCase(link.label()))
                 .map(Link::url)

@@ -5,7 +5,10 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -32,9 +35,10 @@ public class IssueMarkdownResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "404", description = "No such issue, or not published yet",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
-    public String markdown(@PathParam("issueId") String issueId) {
+    public Response markdown(@PathParam("issueId") String issueId, @Context Request request) {
         String id = IssueIdParam.valid(issueId);
-        return reader.markdown(id).orElseThrow(() -> new IssueNotFoundException(
+        String markdown = reader.markdown(id).orElseThrow(() -> new IssueNotFoundException(
                 "Issue " + id + " is not published (yet); see /api/issues/" + id + " for its progress"));
+        return IssueResponses.published(request, markdown, MARKDOWN);
     }
 }

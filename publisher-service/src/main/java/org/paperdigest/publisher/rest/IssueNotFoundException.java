@@ -6,4 +6,8 @@ public class IssueNotFoundException extends RuntimeException {
     public IssueNotFoundException(String message) {
         super(message);
     }
+
+    public static IssueNotFoundException notPlanned(String issueId) {
+        return new IssueNotFoundException("No issue " + issueId + " has been planned");
+    }
 }

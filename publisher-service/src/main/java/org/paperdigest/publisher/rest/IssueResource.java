@@ -1,11 +1,16 @@
 package org.paperdigest.publisher.rest;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -26,6 +31,9 @@ public class IssueResource {
     @Inject
     IssueReader reader;
 
+    @Inject
+    ObjectMapper json;
+
     @GET
     @Operation(summary = "Planned and published issues, newest week first")
     @APIResponse(responseCode = "200", description = "Every planned issue with its status and progress",
@@ -44,9 +52,14 @@ public class IssueResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "404", description = "No such issue has been planned",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
-    public IssueDetail get(@Parameter(description = "Week start (2023-11-20) or custom-…", example = "2023-11-20")
-            @PathParam("issueId") String issueId) {
+    public Response get(@Parameter(description = "Week start (2023-11-20) or custom-…", example = "2023-11-20")
+            @PathParam("issueId") String issueId, @Context Request request) throws JsonProcessingException {
         String id = IssueIdParam.valid(issueId);
-        return reader.find(id).orElseThrow(() -> new IssueNotFoundException("No issue " + id + " has been planned"));
+        IssueDetail issue = reader.find(id)
+                .orElseThrow(() -> IssueNotFoundException.notPlanned(id));
+        String body = json.writeValueAsString(issue);
+        return issue.content() == null
+                ? IssueResponses.inProgress(body, MediaType.APPLICATION_JSON)
+                : IssueResponses.published(request, body, MediaType.APPLICATION_JSON);
     }
 }

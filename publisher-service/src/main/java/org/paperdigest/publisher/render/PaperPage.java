@@ -1,0 +1,170 @@
+package org.paperdigest.publisher.render;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import org.paperdigest.events.Category;
+import org.paperdigest.events.ContentLevel;
+import org.paperdigest.events.Evidence;
+import org.paperdigest.events.Generation;
+import org.paperdigest.events.QualityReport;
+import org.paperdigest.events.QuestionAnswer;
+import org.paperdigest.events.Stage;
+import org.paperdigest.publisher.domain.PaperContent;
+import org.paperdigest.publisher.domain.StageFailure;
+
+/** One paper of an issue page: what each part of its section shows, with 不明 where the sources say nothing. */
+public record PaperPage(PaperContent paper) {
+
+    private static final Pattern PARAGRAPH_BREAK = Pattern.compile("\\R[ \\t]*\\R\\s*");
+
+    /** One answer with its evidence; {@code answer} reads 論文中に記載がありません when the paper does not say. */
+    public record QaItem(int number, String question, String answer, List<Quote> evidence) {
+    }
+
+    /**
+     * A quote and where it is: {@code href} links the PDF's page, and is empty without a PDF URL or a page.
+     */
+    public record Quote(String text, String where, Optional<String> href) {
+    }
+
+    /** Who made a generated text, when, and what the checks found. */
+    public record Provenance(String label, String model, String promptVersion, String generatedAt, String tokens,
+            String checks, List<String> dropReasons) {
+    }
+
+    public String anchor() {
+        return "paper-" + paper.position();
+    }
+
+    public Optional<String> link() {
+        return IssuePage.link(paper);
+    }
+
+    /** The one-line summary, or why there is none. */
+    public String summary() {
+        if (!paper.fetched()) {
+            return "（論文を取得できませんでした）";
+        }
+        return IssuePage.isBlank(paper.summaryJa()) ? "（一行要約はありません: 要約を生成できませんでした）" : paper.summaryJa();
+    }
+
+    public String authors() {
+        List<String> authors = paper.metadata().authors();
+        return orUnknown(authors == null ? List.of() : authors);
+    }
+
+    public String published() {
+        return IssueMarkdown.date(paper.fetched() ? paper.metadata().published() : null);
+    }
+
+    public String updated() {
+        return IssueMarkdown.date(paper.metadata().updated());
+    }
+
+    public String categories() {
+        List<Category> categories = paper.metadata().categories();
+        return orUnknown(categories == null ? List.of() : categories.stream()
+                .map(category -> IssuePage.isBlank(category.name()) ? category.code() : category.name())
+                .toList());
+    }
+
+    public boolean abstractOnly() {
+        return paper.contentLevel() == ContentLevel.ABSTRACT_ONLY;
+    }
+
+    public String abstractOnlyNote() {
+        return IssueMarkdown.ABSTRACT_ONLY_NOTE;
+    }
+
+    /** The Japanese abstract's paragraphs; empty when summarizing failed. */
+    public List<String> abstractJa() {
+        return paragraphs(paper.abstractJa());
+    }
+
+    public List<String> abstractEn() {
+        return paragraphs(paper.metadata().abstractText());
+    }
+
+    public String fetchFailure() {
+        return reason(Stage.FETCH);
+    }
+
+    public String summaryFailure() {
+        return reason(Stage.SUMMARIZE);
+    }
+
+    public String answerFailure() {
+        return reason(Stage.ANSWER);
+    }
+
+    public List<QaItem> qa() {
+        List<QaItem> items = new ArrayList<>();
+        for (QuestionAnswer qa : paper.qa()) {
+            List<Quote> quotes = qa.answerable() && qa.evidence() != null
+                    ? qa.evidence().stream().map(this::quote).toList()
+                    : List.of();
+            items.add(new QaItem(items.size() + 1, qa.question(),
+                    qa.answerable() ? qa.answer() : IssueMarkdown.NOT_STATED, quotes));
+        }
+        return items;
+    }
+
+    public List<Provenance> provenance() {
+        List<Provenance> made = new ArrayList<>();
+        Optional.ofNullable(paper.summaryGeneration()).ifPresent(g -> made.add(provenance("概要・一行要約", g,
+                q -> "保護箇所" + q.spansVerified() + "件一致・再依頼" + q.reasked() + "回・除外" + q.dropped() + "件")));
+        Optional.ofNullable(paper.qaGeneration()).ifPresent(g -> made.add(provenance("Q&A", g,
+                q -> "質問" + q.generated() + "件中" + paper.qa().size() + "件掲載・除外" + q.dropped() + "件・再依頼"
+                        + q.reasked() + "回・引用" + q.quotesVerified() + "件照合")));
+        return made;
+    }
+
+    private Provenance provenance(String label, Generation generation,
+            Function<QualityReport, String> checks) {
+        Optional<QualityReport> quality = Optional.ofNullable(generation.quality());
+        return new Provenance(label, orUnknown(generation.model()), orUnknown(generation.promptVersion()),
+                Times.minute(generation.generatedAt()),
+                generation.usage() == null ? IssueMarkdown.UNKNOWN
+                        : "入力" + generation.usage().inputTokens() + "・出力" + generation.usage().outputTokens(),
+                quality.map(checks).orElse(IssueMarkdown.UNKNOWN),
+                quality.map(QualityReport::dropReasons).orElse(List.of()));
+    }
+
+    /** A PDF page is linked only when the paper has an http(s) PDF URL and the quote has a page. */
+    private Quote quote(Evidence evidence) {
+        Optional<String> href = evidence.page() == null ? Optional.empty()
+                : HttpUrl.of(paper.metadata().pdfUrl()).map(pdf -> withoutFragment(pdf) + "#page=" + evidence.page());
+        return new Quote(evidence.quote(), IssueMarkdown.where(evidence, paper.contentLevel()), href);
+    }
+
+    private String reason(Stage stage) {
+        return paper.failure(stage).map(StageFailure::reason).orElse(IssueMarkdown.UNKNOWN);
+    }
+
+    private static String withoutFragment(String url) {
+        int hash = url.indexOf('#');
+        return hash < 0 ? url : url.substring(0, hash);
+    }
+
+    private static List<String> paragraphs(String text) {
+        if (IssuePage.isBlank(text)) {
+            return List.of();
+        }
+        return Arrays.stream(PARAGRAPH_BREAK.split(text.strip())).map(String::strip).filter(p -> !p.isEmpty()).toList();
+    }
+
+    private static String orUnknown(List<String> values) {
+        String joined = String.join(", ", values.stream().filter(Objects::nonNull).map(String::strip)
+                .filter(value -> !value.isEmpty()).toList());
+        return orUnknown(joined);
+    }
+
+    private static String orUnknown(String value) {
+        return IssuePage.isBlank(value) ? IssueMarkdown.UNKNOWN : value;
+    }
+}

@@ -1,0 +1,62 @@
+package org.paperdigest.publisher.rest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Instant;
+import java.util.List;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+import org.paperdigest.events.ContentLevel;
+import org.paperdigest.events.Evidence;
+import org.paperdigest.events.EventType;
+import org.paperdigest.events.GoldenSamples;
+import org.paperdigest.events.Link;
+import org.paperdigest.events.PaperMetadata;
+import org.paperdigest.events.PaperSummarized;
+import org.paperdigest.events.QuestionAnswer;
+import org.paperdigest.publisher.PageSafety;
+import org.paperdigest.publisher.domain.IssueContent;
+import org.paperdigest.publisher.domain.PaperContent;
+import org.paperdigest.publisher.render.IssuePage;
+
+/**
+ * URLs other than http(s) never become links on the page, even in stored content that did not pass through the
+ * contract's checks (an older revision, a future event version): the page checks every URL again.
+ */
+@QuarkusTest
+class IssuePageTemplateSafetyTest {
+
+    private static final String JAVASCRIPT_URL = "javascript:alert(1)";
+
+    @Test
+    void javascriptUrlsAreShownButNeverLinked() {
+        PaperMetadata metadata = new PaperMetadata("A paper", List.of("An author"), "An abstract.", null, null,
+                null, JAVASCRIPT_URL, " JavaScript:alert(2)", null, null, null);
+        PaperSummarized summary = GoldenSamples.read(EventType.PAPER_SUMMARIZED);
+        PaperContent fetched = new PaperContent(1, "arxiv:2311.10537", "A paper", "A paper",
+                List.of(new Link("Paper", "data:text/html,<script>alert(1)</script>")), "v1", metadata,
+                ContentLevel.FULL_TEXT, List.of(), "概要。", "一行。", summary.generation(),
+                List.of(new QuestionAnswer("Q?", "A.", true, List.of(new Evidence("quoted", 3, null)))),
+                summary.generation(), List.of());
+        PaperContent notFetched = new PaperContent(2, "arxiv:2311.05698", "Another", "Another",
+                List.of(new Link("Paper", JAVASCRIPT_URL)), null, null, null, List.of(), null, null, null,
+                List.of(), null, List.of());
+        IssueContent issue = new IssueContent("custom-it-template", 1, "An issue", null, null,
+                Instant.parse("2023-11-27T09:10:00Z"), 2, 1, List.of(fetched, notFetched));
+
+        Document page = Jsoup.parse(Pages.issue(IssuePage.of(issue)).render());
+
+        PageSafety.assertNothingExecutable(page);
+        Element paper = page.getElementById("paper-1");
+        assertTrue(paper.select("h2 a").isEmpty(), "the title is not linked to a javascript: URL");
+        assertEquals("(p. 3)", paper.selectFirst(".where").text());
+        assertTrue(paper.select(".where a").isEmpty(), "no PDF page link without an http(s) PDF URL");
+        assertTrue(page.select("#paper-2 h2 a").isEmpty(), "nor to the list's javascript: link");
+        assertEquals("不明", paper.selectFirst(".categories").text(), "unknown categories read 不明");
+        assertEquals("不明", paper.selectFirst(".published").text());
+    }
+}
