@@ -31,9 +31,19 @@ public class IssueReader {
                 .map(this::detail);
     }
 
-    /** The Markdown of the issue's published revision; empty until it is published. */
+    /** The Markdown of the issue's latest published revision; empty until it is published. */
     public Optional<String> markdown(String issueId) {
         return publishedRevision(issueId).map(revision -> revision.markdown);
+    }
+
+    /** Revision {@code revision} of the issue, as it was published; empty if it has no such revision. */
+    public Optional<IssueContent> revision(String issueId, int revision) {
+        return IssueRevisionEntity.find(issueId, revision).map(stored -> stored.content);
+    }
+
+    /** The Markdown of revision {@code revision}, as it was published; empty if the issue has no such revision. */
+    public Optional<String> revisionMarkdown(String issueId, int revision) {
+        return IssueRevisionEntity.find(issueId, revision).map(stored -> stored.markdown);
     }
 
     private IssueDetail detail(IssueEntity issue) {
