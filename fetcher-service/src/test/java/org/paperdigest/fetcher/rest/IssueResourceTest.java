@@ -34,6 +34,8 @@ class IssueResourceTest {
         // The admin gets past the check to the request's own validation: the 22nd starts no week.
         post(week).then().statusCode(400);
         given().get("/api/weeks").then().statusCode(200);
+        given().header(AdminCredentials.HEADER, AdminCredentials.WRONG_PASSWORD).get("/api/weeks").then()
+                .statusCode(200);
     }
 
     @Test
