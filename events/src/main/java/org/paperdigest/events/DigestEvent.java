@@ -2,7 +2,8 @@ package org.paperdigest.events;
 
 /** A payload of the event contract. Every payload carries its schema version. */
 public sealed interface DigestEvent
-        permits IssuePlanned, PaperFetched, PaperSummarized, PaperAnswered, PaperFailed, IssuePublished {
+        permits IssuePlanned, PaperFetched, PaperSummarized, PaperAnswered, PaperFailed, IssuePublished,
+        RegenerationRequested {
 
     int schemaVersion();
 

@@ -25,8 +25,13 @@ public record EventType<T extends DigestEvent>(String ceType, Class<T> payload, 
     public static final EventType<IssuePublished> ISSUE_PUBLISHED = new EventType<>(
             "org.paperdigest.issue.published", IssuePublished.class, Topics.ISSUES_PUBLISHED, "issue-published");
 
+    public static final EventType<RegenerationRequested> REGENERATION_REQUESTED = new EventType<>(
+            "org.paperdigest.issue.regeneration-requested", RegenerationRequested.class,
+            Topics.REGENERATION_REQUESTS, "regeneration-requested");
+
     public static final List<EventType<?>> ALL = List.of(
-            ISSUE_PLANNED, PAPER_FETCHED, PAPER_SUMMARIZED, PAPER_ANSWERED, PAPER_FAILED, ISSUE_PUBLISHED);
+            ISSUE_PLANNED, PAPER_FETCHED, PAPER_SUMMARIZED, PAPER_ANSWERED, PAPER_FAILED, ISSUE_PUBLISHED,
+            REGENERATION_REQUESTED);
 
     @SuppressWarnings("unchecked")
     public static <T extends DigestEvent> EventType<T> of(T event) {

@@ -38,6 +38,7 @@ import org.paperdigest.events.PaperFetched;
 import org.paperdigest.events.PlannedPaper;
 import org.paperdigest.events.Stage;
 import org.paperdigest.fetcher.persistence.PlannedIssues;
+import org.paperdigest.testing.AdminCredentials;
 import org.paperdigest.testing.FixtureServer;
 
 /**
@@ -88,7 +89,7 @@ class IssueFlowTest {
         int queriesBefore = server.arxivQueries(Set.copyOf(WEEK_IDS)).size();
         int pdfRequestsBefore = server.requests("/arxiv/pdf/").size();
 
-        given().contentType(ContentType.JSON).body("{\"week\":\"2023-11-20\"}").post("/api/issues")
+        given().header(AdminCredentials.HEADER, AdminCredentials.ADMIN).contentType(ContentType.JSON).body("{\"week\":\"2023-11-20\"}").post("/api/issues")
                 .then().statusCode(202).contentType(ContentType.JSON)
                 .body("issueId", equalTo("2023-11-20"))
                 .body("title", equalTo("Top ML Papers of the Week (November 20 - November 26, 2023)"))

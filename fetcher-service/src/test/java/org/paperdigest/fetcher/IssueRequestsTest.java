@@ -40,6 +40,7 @@ import org.paperdigest.events.PlannedPaper;
 import org.paperdigest.fetcher.persistence.PlannedIssue;
 import org.paperdigest.fetcher.persistence.PlannedIssues;
 import org.paperdigest.fetcher.service.IssuePlanner;
+import org.paperdigest.testing.AdminCredentials;
 import org.paperdigest.testing.FixtureServer;
 
 /**
@@ -199,6 +200,6 @@ class IssueRequestsTest {
     }
 
     private static io.restassured.response.Response post(String body) {
-        return given().contentType(ContentType.JSON).body(body).post("/api/issues");
+        return given().header(AdminCredentials.HEADER, AdminCredentials.ADMIN).contentType(ContentType.JSON).body(body).post("/api/issues");
     }
 }

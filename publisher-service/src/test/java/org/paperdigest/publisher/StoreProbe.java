@@ -54,7 +54,7 @@ public class StoreProbe {
     /** Deletes everything stored for a test's issue. */
     public void deleteIssue(String issueId) {
         try (Connection connection = dataSource.getConnection()) {
-            for (String table : new String[] {"processed_event", "paper_state", "issue_revision", "issue"}) {
+            for (String table : new String[] {"processed_event", "paper_state", "issue_revision", "regeneration", "issue"}) {
                 try (PreparedStatement statement = connection.prepareStatement(
                         "DELETE FROM publisher." + table + " WHERE issue_id = ?")) {
                     statement.setString(1, issueId);

@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.paperdigest.events.EventCodec;
+import org.paperdigest.testing.AdminCredentials;
 
 /** Plain HTTP calls to the services, as any client would make them. */
 final class Http {
@@ -22,10 +23,12 @@ final class Http {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /** Every POST of the services is an admin operation: sent with the admin's credentials. */
     static HttpResponse<String> postJson(String url, String body) throws IOException, InterruptedException {
         return CLIENT.send(HttpRequest.newBuilder(URI.create(url))
                         .timeout(Duration.ofSeconds(60))
                         .header("Content-Type", "application/json")
+                        .header(AdminCredentials.HEADER, AdminCredentials.ADMIN)
                         .POST(HttpRequest.BodyPublishers.ofString(body))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());

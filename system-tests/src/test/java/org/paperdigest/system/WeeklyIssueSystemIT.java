@@ -37,6 +37,7 @@ import org.paperdigest.events.PaperAnswered;
 import org.paperdigest.events.PaperFetched;
 import org.paperdigest.events.PaperKeys;
 import org.paperdigest.events.Topics;
+import org.paperdigest.testing.AdminCredentials;
 import org.paperdigest.testing.FakeOpenAiServer;
 import org.paperdigest.testing.FixtureServer;
 
@@ -118,7 +119,8 @@ class WeeklyIssueSystemIT {
                 // The fixture server is not arXiv: its terms' three seconds between calls need not be kept.
                 Map.entry("paperdigest.fetcher.arxiv.min-interval", "PT0.1S"),
                 Map.entry("paperdigest.fetcher.download.allow-private-hosts", "true"),
-                Map.entry("paperdigest.fetcher.schedule.enabled", "false"));
+                Map.entry("paperdigest.fetcher.schedule.enabled", "false"),
+                Map.entry("paperdigest.admin.password", AdminCredentials.PASSWORD));
         for (String module : SERVICES) {
             services.put(module, ServiceProcess.start(repo, module, common, logs));
         }

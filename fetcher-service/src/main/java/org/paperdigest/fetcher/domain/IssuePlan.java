@@ -53,6 +53,19 @@ public record IssuePlan(String issueId, String title, LocalDate weekStart, Local
         return new IssuePlan(issueId, title, requestedOn, requestedOn, items);
     }
 
+    /**
+     * Rows of an issue planned before, each to be read again from the links it names, as when it was planned. The
+     * events carry each row's own paper key, so a row without a usable link fails again under that key.
+     */
+    public static List<Item> again(List<PlannedPaper> papers) {
+        return papers.stream()
+                .map(paper -> new Item(paper, PaperLinkChooser.choose(
+                        // Line 0: the row comes from the plan, not from a line of the README.
+                        new ListRow(paper.position(), paper.title(), paper.description(), paper.links(), 0),
+                        paper.paperKey())))
+                .toList();
+    }
+
     public IssuePlanned toEvent(Instant plannedAt) {
         return new IssuePlanned(IssuePlanned.SCHEMA_VERSION, issueId, title, weekStart, weekEnd,
                 items.stream().map(Item::paper).toList(), plannedAt);

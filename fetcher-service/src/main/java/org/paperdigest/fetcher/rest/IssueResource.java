@@ -3,6 +3,7 @@ package org.paperdigest.fetcher.rest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -63,6 +64,9 @@ public class IssueResource {
             content = @Content(schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "502", description = "The list cannot be read",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "401", description = "No or wrong credentials (HTTP basic auth)")
+    @APIResponse(responseCode = "403", description = "The user lacks the admin role")
+    @RolesAllowed("admin")
     public Response plan(String body) {
         JsonNode json = object(body);
         JsonNode ids = json.get("arxivIds");

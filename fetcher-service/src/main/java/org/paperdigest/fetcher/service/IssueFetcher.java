@@ -86,33 +86,38 @@ public class IssueFetcher {
     }
 
     public void fetch(IssuePlan plan) {
+        fetch(plan.issueId(), plan.items());
+    }
+
+    /** Fetches {@code items} of issue {@code issueId}: all of a new plan, or those of a regeneration. */
+    public void fetch(String issueId, List<IssuePlan.Item> items) {
         // A paper listed twice in one week is fetched once: events are keyed by paper.
         Map<String, IssuePlan.Item> papers = new LinkedHashMap<>();
-        plan.items().forEach(item -> papers.putIfAbsent(item.paper().paperKey(), item));
+        items.forEach(item -> papers.putIfAbsent(item.paper().paperKey(), item));
         Set<String> settled = new LinkedHashSet<>();
         try {
             List<IssuePlan.Item> arxivPapers = papers.values().stream()
                     .filter(item -> item.source() instanceof PaperSource.Arxiv).toList();
             // One id_list request per issue, or per chunk of an issue too large for one request.
             for (List<IssuePlan.Item> chunk : lookupChunks(arxivPapers)) {
-                fetchArxivPapers(plan.issueId(), chunk, settled);
+                fetchArxivPapers(issueId, chunk, settled);
             }
             for (IssuePlan.Item item : papers.values()) {
                 if (item.source() instanceof PaperSource.Web web) {
-                    settle(plan.issueId(), item, settled, () -> fetchWebPaper(plan.issueId(), item, web.url()));
+                    settle(issueId, item, settled, () -> fetchWebPaper(issueId, item, web.url()));
                 } else if (item.source() instanceof PaperSource.Unusable unusable) {
-                    settle(plan.issueId(), item, settled, () -> failed(plan.issueId(), item, unusable.reason()));
+                    settle(issueId, item, settled, () -> failed(issueId, item, unusable.reason()));
                 }
             }
         } finally {
             for (IssuePlan.Item item : papers.values()) {
                 if (!settled.contains(item.paper().paperKey())) {
-                    settle(plan.issueId(), item, settled, () -> failed(plan.issueId(), item,
+                    settle(issueId, item, settled, () -> failed(issueId, item,
                             "fetching stopped before this paper was done; see the fetcher-service log"));
                 }
             }
         }
-        LOG.infof("issue %s: %d papers settled", plan.issueId(), settled.size());
+        LOG.infof("issue %s: %d papers settled", issueId, settled.size());
     }
 
     /** The papers in list order, cut where one more would put over {@code maxIdsPerRequest} ids in a request. */

@@ -3,6 +3,7 @@ package org.paperdigest.fetcher.rest;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.containsStringIgnoringCase;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
@@ -14,11 +15,28 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.paperdigest.fetcher.FixtureServerResource;
+import org.paperdigest.testing.AdminCredentials;
 
 /** The request side of the API: what a caller gets back for each kind of wrong request, and the week list. */
 @QuarkusTest
 @WithTestResource(FixtureServerResource.class)
 class IssueResourceTest {
+
+    @Test
+    void planningNeedsAnAdminWhileReadingStaysPublic() {
+        String week = "{\"week\":\"2023-11-22\"}";
+        given().contentType(ContentType.JSON).body(week).post("/api/issues").then().statusCode(401)
+                .header("WWW-Authenticate", containsStringIgnoringCase("basic"));
+        given().header(AdminCredentials.HEADER, AdminCredentials.WRONG_PASSWORD).contentType(ContentType.JSON)
+                .body(week).post("/api/issues").then().statusCode(401);
+        given().header(AdminCredentials.HEADER, AdminCredentials.READER).contentType(ContentType.JSON)
+                .body(week).post("/api/issues").then().statusCode(403);
+        // The admin gets past the check to the request's own validation: the 22nd starts no week.
+        post(week).then().statusCode(400);
+        given().get("/api/weeks").then().statusCode(200);
+        given().header(AdminCredentials.HEADER, AdminCredentials.WRONG_PASSWORD).get("/api/weeks").then()
+                .statusCode(200);
+    }
 
     @Test
     void malformedJsonIs400WithAMessage() {
@@ -112,6 +130,6 @@ class IssueResourceTest {
     }
 
     private static io.restassured.response.Response post(String body) {
-        return given().contentType(ContentType.JSON).body(body).post("/api/issues");
+        return given().header(AdminCredentials.HEADER, AdminCredentials.ADMIN).contentType(ContentType.JSON).body(body).post("/api/issues");
     }
 }

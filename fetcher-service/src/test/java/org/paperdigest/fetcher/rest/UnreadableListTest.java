@@ -10,6 +10,7 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.paperdigest.testing.AdminCredentials;
 
 /** When the list cannot be read the caller gets 502 with the URL and the cause, and nothing is planned. */
 @QuarkusTest
@@ -26,7 +27,7 @@ class UnreadableListTest {
 
     @Test
     void planningIs502() {
-        given().contentType(ContentType.JSON).body("{\"week\":\"2023-11-20\"}").post("/api/issues")
+        given().header(AdminCredentials.HEADER, AdminCredentials.ADMIN).contentType(ContentType.JSON).body("{\"week\":\"2023-11-20\"}").post("/api/issues")
                 .then().statusCode(502).contentType(ContentType.JSON)
                 .body("error", startsWith("cannot read the list at http://127.0.0.1:9/README.md: "));
     }

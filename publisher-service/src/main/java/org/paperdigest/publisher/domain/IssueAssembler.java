@@ -4,6 +4,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.paperdigest.events.IssuePlanned;
 import org.paperdigest.events.PaperFetched;
 import org.paperdigest.events.PlannedPaper;
@@ -20,6 +23,27 @@ public final class IssueAssembler {
         List<PaperContent> papers = IssueProgress.inPlanOrder(plan).stream()
                 .map(planned -> paper(planned, IssueProgress.record(records, planned)))
                 .toList();
+        return content(plan, revision, publishedAt, papers);
+    }
+
+    /**
+     * The next revision after {@code previous}: the papers in {@code regenerated} from what was received for them
+     * since the regeneration was asked for, every other paper exactly as {@code previous} published it.
+     */
+    public static IssueContent reassemble(IssueContent previous, IssuePlanned plan, Map<String, PaperRecord> records,
+            Set<String> regenerated, int revision, Instant publishedAt) {
+        Map<String, PaperContent> published = previous.papers().stream()
+                .collect(Collectors.toMap(PaperContent::paperKey, Function.identity(), (first, second) -> first));
+        List<PaperContent> papers = IssueProgress.inPlanOrder(plan).stream()
+                .map(planned -> regenerated.contains(planned.paperKey()) || !published.containsKey(planned.paperKey())
+                        ? paper(planned, IssueProgress.record(records, planned))
+                        : published.get(planned.paperKey()))
+                .toList();
+        return content(plan, revision, publishedAt, papers);
+    }
+
+    private static IssueContent content(IssuePlanned plan, int revision, Instant publishedAt,
+            List<PaperContent> papers) {
         int failed = (int) papers.stream().filter(paper -> !paper.failures().isEmpty()).count();
         return new IssueContent(plan.issueId(), revision, plan.title(), plan.weekStart(), plan.weekEnd(),
                 publishedAt, papers.size(), failed, papers);

@@ -22,7 +22,7 @@ public record IssueProgress(List<PaperProgress> papers, Progress progress, boole
         return progress.complete();
     }
 
-    static List<PlannedPaper> inPlanOrder(IssuePlanned plan) {
+    public static List<PlannedPaper> inPlanOrder(IssuePlanned plan) {
         return plan.papers().stream().sorted(Comparator.comparingInt(PlannedPaper::position)).toList();
     }
 

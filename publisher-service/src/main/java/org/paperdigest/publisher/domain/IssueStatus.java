@@ -14,5 +14,10 @@ public enum IssueStatus {
      */
     COMPLETE,
     /** Every paper is complete or failed for good; a revision is stored and announced. */
-    PUBLISHED
+    PUBLISHED,
+    /**
+     * A revision is published and readable; an editor asked for the next one, whose regenerated papers are being
+     * made again. Once they are all complete the issue becomes {@link #COMPLETE} and the next revision is published.
+     */
+    REGENERATING
 }

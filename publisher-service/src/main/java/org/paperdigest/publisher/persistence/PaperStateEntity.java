@@ -59,6 +59,17 @@ public class PaperStateEntity extends PanacheEntityBase {
         return paper;
     }
 
+    /** Forgets everything received, for a paper made again: only what arrives from now on counts. */
+    public void clear(Instant now) {
+        fetched = null;
+        summary = null;
+        answers = null;
+        fetchFailure = null;
+        summarizeFailure = null;
+        answerFailure = null;
+        updatedAt = now;
+    }
+
     /** Every paper heard of in the issue, by paper key. */
     public static Map<String, PaperRecord> recordsOf(String issueId) {
         return PaperStateEntity.<PaperStateEntity>stream("id.issueId", issueId)

@@ -48,6 +48,7 @@ public final class PageLabels {
             case IN_PROGRESS -> "作成中";
             case COMPLETE -> "公開準備中";
             case PUBLISHED -> "公開済み";
+            case REGENERATING -> "再生成中";
         };
     }
 

@@ -29,7 +29,8 @@ public class HomePageResource {
     public Response home(@Context Request request) {
         List<IssueOverview> issues = reader.list();
         IssuePage latest = issues.stream()
-                .filter(issue -> issue.status() == IssueStatus.PUBLISHED)
+                // A regenerating issue still shows its published revision.
+                .filter(issue -> issue.status() == IssueStatus.PUBLISHED || issue.status() == IssueStatus.REGENERATING)
                 .findFirst()
                 .flatMap(issue -> reader.find(issue.issueId()))
                 .map(detail -> IssuePage.of(detail.content()))

@@ -94,7 +94,11 @@ public class IssueLedger {
         }
     }
 
-    /** Recomputes the issue's progress; an issue whose last paper just completed awaits publication. */
+    /**
+     * Recomputes the issue's progress; an issue whose last paper just completed awaits publication. A published
+     * issue keeps its status, unless a regeneration is under way: then it awaits publication of its next revision
+     * once the regenerated papers are complete.
+     */
     private void refresh(IssueEntity issue) {
         if (issue.plan == null) {
             issue.status = IssueStatus.AWAITING_PLAN;
@@ -103,12 +107,12 @@ public class IssueLedger {
         IssueProgress progress = IssueProgress.of(issue.plan, PaperStateEntity.recordsOf(issue.issueId));
         issue.papersDone = progress.progress().done();
         issue.papersTotal = progress.progress().total();
-        if (issue.published()) {
+        if (issue.status == IssueStatus.PUBLISHED) {
             return;
         }
         if (progress.complete()) {
             issue.status = IssueStatus.COMPLETE;
-        } else {
+        } else if (!issue.published()) {
             issue.status = progress.started() ? IssueStatus.IN_PROGRESS : IssueStatus.PLANNED;
         }
     }

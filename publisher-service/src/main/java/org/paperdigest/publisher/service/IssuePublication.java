@@ -6,6 +6,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 import org.jboss.logging.Logger;
 import org.paperdigest.events.IssuePublished;
 import org.paperdigest.publisher.domain.IssueAssembler;
@@ -16,12 +17,14 @@ import org.paperdigest.publisher.messaging.IssuePublishedSender;
 import org.paperdigest.publisher.persistence.IssueEntity;
 import org.paperdigest.publisher.persistence.IssueRevisionEntity;
 import org.paperdigest.publisher.persistence.PaperStateEntity;
+import org.paperdigest.publisher.persistence.RegenerationEntity;
 import org.paperdigest.publisher.render.IssueMarkdown;
 
 /**
- * Assembles a complete issue into its first revision, stores it and announces it, each in a transaction of its
- * own after the event that completed the issue was recorded. A failed announcement rolls back only the revision:
- * the issue stays {@link IssueStatus#COMPLETE} and {@link PublicationSweep} tries again.
+ * Assembles a complete issue into its first revision (after a regeneration, its next one), stores it and announces
+ * it, each in a transaction of its own after the event that completed the issue was recorded. A failed announcement
+ * rolls back only the revision: the issue stays {@link IssueStatus#COMPLETE} and {@link PublicationSweep} tries
+ * again.
  */
 @ApplicationScoped
 public class IssuePublication {
@@ -48,7 +51,9 @@ public class IssuePublication {
         }
         Instant now = Instant.now();
         Map<String, PaperRecord> records = PaperStateEntity.recordsOf(issueId);
-        IssueContent content = IssueAssembler.assemble(issue.plan, records, FIRST_REVISION, now);
+        IssueContent content = issue.published()
+                ? nextRevision(issue, records, now)
+                : IssueAssembler.assemble(issue.plan, records, FIRST_REVISION, now);
         IssueRevisionEntity.of(content, IssueMarkdown.render(content)).persistAndFlush();
         issue.publishedRevision = content.revision();
         issue.publishedAt = now;
@@ -58,5 +63,16 @@ public class IssuePublication {
         LOG.infof("Published issue %s revision %d: %d papers, %d with failures", issue.issueId,
                 content.revision(), content.paperCount(), content.failedCount());
         return true;
+    }
+
+    /** The regenerated papers as they came now, the others as the published revision has them. */
+    private static IssueContent nextRevision(IssueEntity issue, Map<String, PaperRecord> records, Instant now) {
+        int revision = issue.publishedRevision + 1;
+        IssueContent previous = IssueRevisionEntity.find(issue.issueId, issue.publishedRevision).orElseThrow().content;
+        RegenerationEntity regeneration = RegenerationEntity.find(issue.issueId, revision).orElseThrow(
+                () -> new IllegalStateException("issue " + issue.issueId + " is complete again without a"
+                        + " regeneration request for revision " + revision));
+        return IssueAssembler.reassemble(previous, issue.plan, records, Set.copyOf(regeneration.paperKeys),
+                revision, now);
     }
 }

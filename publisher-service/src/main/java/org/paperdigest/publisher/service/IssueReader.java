@@ -31,7 +31,7 @@ public class IssueReader {
                 .map(this::detail);
     }
 
-    /** The Markdown of the issue's published revision; empty until it is published. */
+    /** The Markdown of the issue's latest published revision; empty until it is published. */
     public Optional<String> markdown(String issueId) {
         return publishedRevision(issueId).map(revision -> revision.markdown);
     }
@@ -39,6 +39,16 @@ public class IssueReader {
     /** The published revisions of the {@code limit} most recently published issues, newest first. */
     public List<IssueContent> latestPublished(int limit) {
         return IssueRevisionEntity.listPublished(limit).stream().map(revision -> revision.content).toList();
+    }
+
+    /** Revision {@code revision} of the issue, as it was published; empty if it has no such revision. */
+    public Optional<IssueContent> revision(String issueId, int revision) {
+        return IssueRevisionEntity.find(issueId, revision).map(stored -> stored.content);
+    }
+
+    /** The Markdown of revision {@code revision}, as it was published; empty if the issue has no such revision. */
+    public Optional<String> revisionMarkdown(String issueId, int revision) {
+        return IssueRevisionEntity.find(issueId, revision).map(stored -> stored.markdown);
     }
 
     private IssueDetail detail(IssueEntity issue) {

@@ -1,0 +1,45 @@
+package org.paperdigest.publisher.rest;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.paperdigest.publisher.domain.IssueContent;
+import org.paperdigest.publisher.service.IssueReader;
+
+/** Every published revision of an issue stays readable, also after a regeneration made a newer one. */
+@Path("/api/issues")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Issues")
+public class RevisionResource {
+
+    static final String REVISION = "{revision: [1-9][0-9]{0,8}}";
+
+    @Inject
+    IssueReader reader;
+
+    @GET
+    @Path("/{issueId}/revisions/" + REVISION)
+    @Operation(summary = "One published revision of an issue, as it was published")
+    @APIResponse(responseCode = "200", description = "The revision")
+    @APIResponse(responseCode = "400", description = "Malformed issue id",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "404", description = "No such revision",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    public IssueContent revision(@PathParam("issueId") String issueId, @PathParam("revision") int revision) {
+        String id = IssueIdParam.valid(issueId);
+        return reader.revision(id, revision).orElseThrow(() -> noSuchRevision(id, revision));
+    }
+
+    static IssueNotFoundException noSuchRevision(String issueId, int revision) {
+        return new IssueNotFoundException("Issue " + issueId + " has no published revision " + revision
+                + "; see /api/issues/" + issueId + " for its latest");
+    }
+}

@@ -1,0 +1,219 @@
+package org.paperdigest.publisher;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.containsStringIgnoringCase;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.is;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.paperdigest.publisher.KafkaEvents.newEventId;
+import static org.paperdigest.publisher.KafkaEvents.record;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
+import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
+import org.paperdigest.events.EventCodec;
+import org.paperdigest.events.EventType;
+import org.paperdigest.events.Generation;
+import org.paperdigest.events.IssuePlanned;
+import org.paperdigest.events.IssuePublished;
+import org.paperdigest.events.PaperSummarized;
+import org.paperdigest.events.RegenerationRequested;
+import org.paperdigest.events.Stage;
+import org.paperdigest.testing.AdminCredentials;
+
+/**
+ * A published issue made again through the real broker and database: the request needs an admin, is recorded and
+ * sent to the fetcher, the papers made again publish the next revision, the others are carried over from the
+ * revision before, and every revision stays readable as it was published.
+ */
+@QuarkusTest
+class RegenerationTest extends BrokerAndStoreTest {
+
+    private static final String OTHER_MODEL = "qwen2.5:7b";
+
+    @Test
+    void regeneratingAPaperPublishesTheNextRevisionAndKeepsThePreviousOne() {
+        String issueId = newTestIssue("regen");
+        try (KafkaCompanion kafka = new KafkaCompanion(bootstrapServers);
+                ConsumerTask<String, String> requests = observe(kafka, requestTopic());
+                ConsumerTask<String, String> published = observe(kafka, KafkaEvents.publishedTopic())) {
+            publishFirstRevision(kafka, issueId);
+            String firstMarkdown = given().get("/issues/{id}.md", issueId).then().statusCode(200).extract().asString();
+            JsonPath first = given().get("/api/issues/{id}/revisions/1", issueId).then().statusCode(200)
+                    .extract().jsonPath();
+            String regenerateGpqa = "/api/issues/{id}/papers/{key}/regenerate";
+
+            admin().body("{\"model\":\"" + OTHER_MODEL + "\"}").post(regenerateGpqa, issueId, TestEvents.GPQA).then()
+                    .statusCode(202)
+                    .body("issueId", equalTo(issueId))
+                    .body("revision", is(2))
+                    .body("paperKeys", equalTo(List.of(TestEvents.GPQA)))
+                    .body("model", equalTo(OTHER_MODEL));
+
+            await().atMost(PATIENCE).until(() -> forIssue(requests, issueId).size() == 1);
+            ConsumerRecord<String, String> sent = forIssue(requests, issueId).get(0);
+            RegenerationRequested request = EventCodec.fromJson(sent.value(), EventType.REGENERATION_REQUESTED);
+            assertEquals(new RegenerationRequested(1, issueId, 2, List.of(TestEvents.goldenPlannedGpqa()), OTHER_MODEL,
+                    request.requestedAt()), request);
+            assertEquals(EventType.REGENERATION_REQUESTED.ceType(), KafkaCompanion.getHeader(sent.headers(), "ce_type"));
+
+            // While GPQA is made again, revision 1 is what readers get, and GPQA's progress starts over.
+            JsonPath regenerating = given().get("/api/issues/{id}", issueId).then().statusCode(200).extract().jsonPath();
+            assertEquals("REGENERATING", regenerating.getString("status"));
+            assertEquals(1, regenerating.getInt("revision"));
+            assertEquals(1, regenerating.getInt("content.revision"));
+            assertEquals(2, regenerating.getInt("progress.done"));
+            assertEquals("PENDING", regenerating.getString(row(TestEvents.GPQA) + ".fetch.status"));
+            assertEquals(firstMarkdown, given().get("/issues/{id}.md", issueId).then().statusCode(200).extract().asString());
+            admin().post("/api/issues/{id}/regenerate", issueId).then().statusCode(409)
+                    .body("message", containsString("Revision 2 of issue " + issueId + " is being made"));
+
+            // A late event for a paper that is not regenerated must not reach the new revision: PaSS is carried over.
+            String lateId = newEventId();
+            kafka.produceStrings().fromRecords(
+                    record(TestEvents.summarized(issueId, TestEvents.PASS, "後から届いた概要。", "後から。"), lateId))
+                    .awaitCompletion();
+            await().atMost(PATIENCE).until(() -> store.allProcessed(List.of(lateId)));
+            kafka.produceStrings().fromRecords(
+                    record(TestEvents.gpqaFetched(issueId), newEventId()),
+                    record(summarizedBy(OTHER_MODEL, issueId), newEventId()),
+                    record(TestEvents.gpqaAnswered(issueId), newEventId())).awaitCompletion();
+
+            await().atMost(PATIENCE).until(() -> "PUBLISHED".equals(
+                    given().get("/api/issues/{id}", issueId).jsonPath().getString("status")));
+            await().atMost(PATIENCE).until(() -> forIssue(published, issueId).size() == 2);
+            IssuePublished announced = EventCodec.fromJson(forIssue(published, issueId).get(1).value(),
+                    EventType.ISSUE_PUBLISHED);
+            assertEquals(new IssuePublished(1, issueId, 2, 3, 2, announced.publishedAt()), announced);
+            assertEquals(2, store.revisions(issueId));
+
+            JsonPath second = given().get("/api/issues/{id}/revisions/2", issueId).then().statusCode(200)
+                    .extract().jsonPath();
+            assertEquals(OTHER_MODEL, second.getString(row(TestEvents.GPQA) + ".summaryGeneration.model"));
+            assertEquals(TestEvents.gpqaSummarized(issueId).generation().model(),
+                    first.getString(row(TestEvents.GPQA) + ".summaryGeneration.model"));
+            assertEquals(first.getMap(row(TestEvents.PASS)), second.getMap(row(TestEvents.PASS)), "PaSS carried over");
+            assertEquals(first.getMap(row(TestEvents.MIRASOL)), second.getMap(row(TestEvents.MIRASOL)));
+            given().get("/api/issues/{id}", issueId).then().statusCode(200)
+                    .body("revision", is(2)).body("content.revision", is(2));
+
+            // Revision 1 reads as it was published; the latest is the default.
+            assertEquals(first.getMap("$"), given().get("/api/issues/{id}/revisions/1", issueId).jsonPath().getMap("$"));
+            assertEquals(firstMarkdown, given().get("/issues/{id}/revisions/1.md", issueId).then().statusCode(200)
+                    .contentType(containsString("text/markdown")).extract().asString());
+            String latest = given().get("/issues/{id}.md", issueId).then().statusCode(200).extract().asString();
+            assertEquals(latest, given().get("/issues/{id}/revisions/2.md", issueId).then().statusCode(200)
+                    .extract().asString());
+            assertNotEquals(firstMarkdown, latest);
+            given().get("/api/issues/{id}/revisions/3", issueId).then().statusCode(404)
+                    .body("message", containsString("has no published revision 3"));
+            given().get("/issues/{id}/revisions/3.md", issueId).then().statusCode(404);
+        }
+    }
+
+    @Test
+    void regeneratingNeedsAnAdmin() {
+        String issueId = newTestIssue("regen-auth");
+        String url = "/api/issues/{id}/regenerate";
+        given().post(url, issueId).then().statusCode(401).header("WWW-Authenticate", containsStringIgnoringCase("basic"));
+        given().header(AdminCredentials.HEADER, AdminCredentials.WRONG_PASSWORD).post(url, issueId).then()
+                .statusCode(401);
+        given().header(AdminCredentials.HEADER, AdminCredentials.READER).post(url, issueId).then().statusCode(403);
+        given().header(AdminCredentials.HEADER, AdminCredentials.READER)
+                .post("/api/issues/{id}/papers/{key}/regenerate", issueId, TestEvents.GPQA).then().statusCode(403);
+        // Reading stays public, whatever credentials a client sends along.
+        given().header(AdminCredentials.HEADER, AdminCredentials.WRONG_PASSWORD).get("/api/issues").then()
+                .statusCode(200);
+        // The admin gets through to the issue, which nobody planned.
+        admin().post(url, issueId).then().statusCode(404).body("message", containsString("No issue " + issueId));
+        String operation = "paths.'/api/issues/{issueId}/papers/{paperKey}/regenerate'.post.responses";
+        given().get("/q/openapi?format=json").then().statusCode(200)
+                .body(operation + ".'401'.description", equalTo("No or wrong credentials"))
+                .body(operation + ".'403'.description", equalTo("The user lacks the admin role"))
+                .body(operation + ".'404'.description", equalTo("No such issue, or no such paper in it"));
+    }
+
+    @Test
+    void onlyAPublishedIssueAndItsOwnPapersCanBeRegenerated() {
+        String issueId = newTestIssue("regen-refused");
+        try (KafkaCompanion kafka = new KafkaCompanion(bootstrapServers)) {
+            kafka.produceStrings().fromRecords(record(plan(issueId), newEventId())).awaitCompletion();
+            await().atMost(PATIENCE).until(() -> given().get("/api/issues/{id}", issueId).statusCode() == 200);
+            admin().post("/api/issues/{id}/regenerate", issueId).then().statusCode(409)
+                    .body("message", containsString("not published yet"));
+
+            publishFirstRevision(kafka, issueId);
+            admin().post("/api/issues/{id}/papers/{key}/regenerate", issueId, "arxiv:2311.99999").then()
+                    .statusCode(404).body("message", equalTo("Issue " + issueId + " has no paper arxiv:2311.99999"));
+            admin().body("{\"model\":\"<script>\"}").post("/api/issues/{id}/regenerate", issueId).then()
+                    .statusCode(400).body("message", containsString("\"model\" must be a model name"));
+            admin().post("/api/issues/{id}/regenerate", "not-an-issue").then().statusCode(400);
+            assertEquals(1, store.revisions(issueId));
+            assertEquals("PUBLISHED", given().get("/api/issues/{id}", issueId).jsonPath().getString("status"));
+        }
+    }
+
+    /** GPQA done, PaSS from its abstract with a failed summary, Mirasol3B failed to fetch: revision 1. */
+    private void publishFirstRevision(KafkaCompanion kafka, String issueId) {
+        kafka.produceStrings().fromRecords(
+                record(plan(issueId), newEventId()),
+                record(TestEvents.gpqaFetched(issueId), newEventId()),
+                record(TestEvents.gpqaSummarized(issueId), newEventId()),
+                record(TestEvents.gpqaAnswered(issueId), newEventId()),
+                record(TestEvents.passAbstractOnly(issueId), newEventId()),
+                record(TestEvents.passAnsweredFromAbstract(issueId), newEventId()),
+                record(TestEvents.failed(issueId, TestEvents.PASS, Stage.SUMMARIZE,
+                        TestEvents.SUMMARIZE_REASON), newEventId()),
+                record(TestEvents.mirasolFetchFailed(issueId), newEventId())).awaitCompletion();
+        await().atMost(PATIENCE).until(() -> "PUBLISHED".equals(
+                given().get("/api/issues/{id}", issueId).jsonPath().getString("status")));
+    }
+
+    private static IssuePlanned plan(String issueId) {
+        return TestEvents.plan(issueId, Instant.parse("2023-11-27T09:00:00Z"),
+                TestEvents.goldenPlannedGpqa(),
+                TestEvents.planned(3, TestEvents.PASS, "Parallel Speculative Sampling"),
+                TestEvents.planned(1, TestEvents.MIRASOL, "Mirasol3B"));
+    }
+
+    private static PaperSummarized summarizedBy(String model, String issueId) {
+        PaperSummarized golden = TestEvents.gpqaSummarized(issueId);
+        Generation generation = golden.generation();
+        return new PaperSummarized(1, issueId, golden.paperKey(), golden.paperVersion(), golden.abstractJa(),
+                golden.summaryJa(), new Generation(model, generation.promptVersion(), Instant.now(), generation.usage(),
+                        generation.quality()));
+    }
+
+    private static RequestSpecification admin() {
+        return given().header(AdminCredentials.HEADER, AdminCredentials.ADMIN).contentType(ContentType.JSON);
+    }
+
+    private static String row(String paperKey) {
+        return "papers.find { it.paperKey == '" + paperKey + "' }";
+    }
+
+    private static String requestTopic() {
+        return ConfigProvider.getConfig().getValue("mp.messaging.outgoing.regeneration-requests.topic", String.class);
+    }
+
+    private static ConsumerTask<String, String> observe(KafkaCompanion kafka, String topic) {
+        return kafka.consumeStrings().withGroupId("it-publisher-observer-" + UUID.randomUUID())
+                .withProp("auto.offset.reset", "earliest").fromTopics(topic);
+    }
+
+    private static List<ConsumerRecord<String, String>> forIssue(ConsumerTask<String, String> task, String issueId) {
+        return task.getRecords().stream().filter(r -> issueId.equals(r.key())).toList();
+    }
+}
