@@ -28,6 +28,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.paperdigest.events.ContentLevel;
 import org.paperdigest.events.EventCodec;
 import org.paperdigest.events.EventType;
@@ -277,6 +279,35 @@ class WeeklyIssueSystemIT {
         HttpResponse<String> list = Http.get(services.get("publisher-service").url("/api/issues"));
         assertEquals(1, StreamSupport.stream(Http.json(list).spliterator(), false)
                 .filter(issue -> issue.get("issueId").asText().equals(WEEK)).count(), list.body());
+    }
+
+    @Test
+    @Order(9)
+    void aReaderOpensThePublishedPageInABrowserExpandsEvidenceAndReadsTheEnglishAbstract() throws Exception {
+        try (Browser browser = Browser.start()) {
+            browser.open(services.get("publisher-service").url("/issues/" + WEEK));
+
+            assertEquals(9, browser.all("section.paper details.abstract-en").size(), "a toggle per translated paper");
+            WebElement evidence = browser.first("details.evidence");
+            assertFalse(evidence.findElement(By.cssSelector("blockquote")).isDisplayed(), "evidence starts closed");
+            browser.expand(evidence);
+            WebElement quote = evidence.findElement(By.cssSelector("blockquote"));
+            assertTrue(quote.isDisplayed(), "the quote shows once expanded");
+            assertTrue(markdownText().contains(normalize(quote.getText().replaceAll("^“|”$", ""))),
+                    "the page shows the published quote: " + quote.getText());
+
+            WebElement english = browser.first("details.abstract-en");
+            WebElement original = english.findElement(By.cssSelector("div"));
+            assertFalse(original.isDisplayed(), "the English abstract starts hidden");
+            browser.expand(english);
+            assertTrue(original.isDisplayed() && !original.getText().isBlank(), "the English abstract shows");
+
+            assertFalse(browser.all(".math .katex").isEmpty(), "KaTeX typeset the abstracts' math under the CSP");
+            Path shot = browser.screenshot(Path.of("target", "browser", "issue-" + WEEK + ".png"));
+            assertTrue(Files.size(shot) > 10_000, "screenshot " + shot + " has " + Files.size(shot) + " bytes");
+            System.out.println("System test: screenshot of the published issue page at " + shot.toAbsolutePath());
+            assertEquals(List.of(), browser.consoleErrors(), "no console errors");
+        }
     }
 
     @Test
