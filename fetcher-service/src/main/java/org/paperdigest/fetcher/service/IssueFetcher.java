@@ -124,12 +124,16 @@ public class IssueFetcher {
     private List<List<IssuePlan.Item>> lookupChunks(List<IssuePlan.Item> arxivPapers) {
         List<List<IssuePlan.Item>> chunks = new ArrayList<>();
         List<IssuePlan.Item> chunk = new ArrayList<>();
+        int ids = 0;
         for (IssuePlan.Item item : arxivPapers) {
-            if (!chunk.isEmpty() && lookupIds(chunk).size() + lookupIds(List.of(item)).size() > maxIdsPerRequest) {
+            int itemIds = lookupIds(List.of(item)).size();
+            if (!chunk.isEmpty() && ids + itemIds > maxIdsPerRequest) {
                 chunks.add(chunk);
                 chunk = new ArrayList<>();
+                ids = 0;
             }
             chunk.add(item);
+            ids += itemIds;
         }
         if (!chunk.isEmpty()) {
             chunks.add(chunk);

@@ -11,7 +11,6 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.paperdigest.publisher.domain.IssueOverview;
-import org.paperdigest.publisher.domain.IssueStatus;
 import org.paperdigest.publisher.render.IssuePage;
 import org.paperdigest.publisher.service.IssueReader;
 
@@ -29,8 +28,8 @@ public class HomePageResource {
     public Response home(@Context Request request) {
         List<IssueOverview> issues = reader.list();
         IssuePage latest = issues.stream()
-                // A regenerating issue still shows its published revision.
-                .filter(issue -> issue.status() == IssueStatus.PUBLISHED || issue.status() == IssueStatus.REGENERATING)
+                // Any issue with a published revision, also while a regeneration makes its next one.
+                .filter(issue -> issue.publishedAt() != null)
                 .findFirst()
                 .flatMap(issue -> reader.find(issue.issueId()))
                 .map(detail -> IssuePage.of(detail.content()))
