@@ -2,8 +2,7 @@ package org.paperdigest.events;
 
 /** A payload of the event contract. Every payload carries its schema version. */
 public sealed interface DigestEvent
-        permits IssuePlanned, PaperFetched, PaperSummarized, PaperAnswered, PaperFailed, IssuePublished,
-        RegenerationRequested {
+        permits IssuePlanned, PaperEvent, IssuePublished, RegenerationRequested {
 
     int schemaVersion();
 

@@ -6,6 +6,9 @@ import java.util.List;
 /**
  * A paper's metadata and extracted text (event-carried state: consumers need no other store).
  *
+ * @param revision     the revision of the issue this paper is made for: 1, then one more per regeneration; the
+ *                     services copy it into their outcomes, so the publisher can tell late outcomes of an earlier run
+ * @param model        the chat model the LLM services are to use for this paper; null for their configured one
  * @param paperVersion the version read, e.g. {@code v1} for arXiv; null where the source has none
  * @param fullText     null when {@code contentLevel} is {@link ContentLevel#ABSTRACT_ONLY}
  * @param notes        what a reader or operator should know about the extraction (caps hit, pages skipped…)
@@ -15,18 +18,15 @@ public record PaperFetched(
         int schemaVersion,
         String issueId,
         String paperKey,
+        int revision,
+        String model,
         String paperVersion,
         PaperMetadata metadata,
         ContentLevel contentLevel,
         FullText fullText,
         List<String> notes,
         List<String> sourceUrls,
-        Instant fetchedAt) implements DigestEvent {
+        Instant fetchedAt) implements PaperEvent {
 
-    public static final int SCHEMA_VERSION = 1;
-
-    @Override
-    public String key() {
-        return paperKey;
-    }
+    public static final int SCHEMA_VERSION = 2;
 }

@@ -27,6 +27,13 @@ class EventCodecTest {
     }
 
     @Test
+    void rejectsAPaperEventWithoutARevisionOrOfTheContractBeforeRevisions() {
+        assertTrue(violation(EventType.PAPER_ANSWERED, json -> json.put("revision", 0)).contains("revision"));
+        assertTrue(violation(EventType.PAPER_SUMMARIZED, json -> json.remove("revision")).contains("revision"));
+        assertTrue(violation(EventType.PAPER_FETCHED, json -> json.put("schemaVersion", 1)).contains("schemaVersion"));
+    }
+
+    @Test
     void rejectsAnUnknownStage() {
         String message = violation(EventType.PAPER_FAILED, json -> json.put("stage", "PUBLISH"));
         assertTrue(message.contains("stage"), message);

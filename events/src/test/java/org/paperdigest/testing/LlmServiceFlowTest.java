@@ -1,12 +1,15 @@
 package org.paperdigest.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -14,9 +17,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.paperdigest.events.DigestEvent;
 import org.paperdigest.events.EventCodec;
 import org.paperdigest.events.EventType;
+import org.paperdigest.events.PaperEvent;
 import org.paperdigest.events.PaperFailed;
 import org.paperdigest.events.PaperFetched;
 import org.paperdigest.events.Stage;
@@ -30,17 +33,20 @@ import org.paperdigest.events.Topics;
  * record goes to the dead-letter topic and the next one is still processed; a server that keeps failing is retried
  * a few times, then the paper fails with a reason that names the server, and a later attempt can still succeed; a
  * paper seen again (a replayed event, a later issue) is answered from the service's generation store with no LLM
- * call; papers are worked on side by side, but never with more than {@link #CALL_LIMIT} LLM calls at once (the test
+ * call; a paper fetched again for a regeneration is made with the model it names (the configured model's result is
+ * reused) and its outcome carries the new revision; papers are worked on side by side, but never with more than {@link #CALL_LIMIT} LLM calls at once (the test
  * profile must set {@code paperdigest.llm.max-concurrent-calls} to it). Each test starts with the fake model's
  * stored results forgotten.
  *
  * @param <R> the event the service emits for a paper it could process
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-public abstract class LlmServiceFlowTest<R extends DigestEvent> {
+public abstract class LlmServiceFlowTest<R extends PaperEvent> {
 
     /** The test profile's {@code paperdigest.llm.max-concurrent-calls}: below its number of papers worked on at once. */
     public static final int CALL_LIMIT = 2;
+    /** A model a regeneration asks for; the fake server answers as whatever model it is asked for. */
+    public static final String OTHER_MODEL = "fake-chat-model-2";
 
     protected final String in;
     protected final String deadLetters;
@@ -88,12 +94,14 @@ public abstract class LlmServiceFlowTest<R extends DigestEvent> {
     void disconnect() {
         broker.close();
         StoredResults.forget(FakeOpenAiServer.MODEL);
+        StoredResults.forget(OTHER_MODEL);
     }
 
     @BeforeEach
     void resetLlm() {
         llm.reset();
         StoredResults.forget(FakeOpenAiServer.MODEL);
+        StoredResults.forget(OTHER_MODEL);
     }
 
     @Test
@@ -168,6 +176,33 @@ public abstract class LlmServiceFlowTest<R extends DigestEvent> {
     }
 
     @Test
+    void makesAPaperAgainWithTheModelItsRegenerationAsksForAndCarriesTheRevision() {
+        PaperFetched paper = processablePaper(issue());
+        publish(paper);
+        R first = awaitOutput(paper);
+        int calls = llm.chatCalls();
+
+        publish(regenerated(paper, 2, OTHER_MODEL));
+
+        R second = awaitOutputs(paper, 2).get(1);
+        List<FakeOpenAiServer.Call> made = llm.calls().subList(calls, llm.chatCalls());
+        assertFalse(made.isEmpty(), "another model's result is made, not taken from the store");
+        assertEquals(Set.of(OTHER_MODEL), made.stream().map(call -> call.body().path("model").asText())
+                .collect(Collectors.toSet()), "every call asked for the model of the regeneration");
+        assertEquals(FakeOpenAiServer.MODEL, generationModel(first));
+        assertEquals(OTHER_MODEL, generationModel(second));
+        assertEquals(List.of(1, 2), List.of(first.revision(), second.revision()));
+
+        int afterRegeneration = llm.chatCalls();
+        publish(regenerated(paper, 3, null));
+
+        R third = awaitOutputs(paper, 3).get(2);
+        assertEquals(afterRegeneration, llm.chatCalls(), "the configured model's stored result is reused");
+        assertEquals(FakeOpenAiServer.MODEL, generationModel(third));
+        assertEquals(3, third.revision());
+    }
+
+    @Test
     void worksOnSeveralPapersAtOnceWithinTheLimitOfConcurrentLlmCalls() {
         llm.delayReplies(Duration.ofMillis(300));
         List<PaperFetched> papers = IntStream.range(0, 6).mapToObj(i -> processablePaper(issue())).toList();
@@ -201,6 +236,17 @@ public abstract class LlmServiceFlowTest<R extends DigestEvent> {
     protected PaperFailed awaitFailure(PaperFetched paper) {
         ConsumerRecord<String, String> record = broker.awaitRecord(failures, r -> isAbout(r, paper), patience);
         return EventCodec.decode(record, EventType.PAPER_FAILED).payload();
+    }
+
+    /** {@code paper} as the fetcher emits it again for a regeneration: a later revision, maybe another model. */
+    protected static PaperFetched regenerated(PaperFetched paper, int revision, String model) {
+        return new PaperFetched(paper.schemaVersion(), paper.issueId(), paper.paperKey(), revision, model,
+                paper.paperVersion(), paper.metadata(), paper.contentLevel(), paper.fullText(), paper.notes(),
+                paper.sourceUrls(), paper.fetchedAt());
+    }
+
+    private static String generationModel(PaperEvent event) {
+        return EventCodec.mapper().valueToTree(event).at("/generation/model").asText();
     }
 
     /** A fresh issue id, so that records of other tests and earlier runs never match. */

@@ -53,7 +53,7 @@ public final class RecordedPapers {
         PaperMetadata metadata = new PaperMetadata(paper.get("title").asText(), authors, abstractText,
                 date(paper.get("published")), date(paper.get("updated")), categories,
                 "https://arxiv.org/abs/" + id + version, "https://arxiv.org/pdf/" + id + version, null, null, null);
-        return new PaperFetched(PaperFetched.SCHEMA_VERSION, issueId, PaperKeys.arxiv(id), version, metadata,
+        return new PaperFetched(PaperFetched.SCHEMA_VERSION, issueId, PaperKeys.arxiv(id), 1, null, version, metadata,
                 ContentLevel.ABSTRACT_ONLY, null, List.of("only the abstract could be read"),
                 List.of("https://export.arxiv.org/api/query?id_list=" + id), Instant.now());
     }

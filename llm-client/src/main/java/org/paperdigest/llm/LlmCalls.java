@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.paperdigest.events.PaperFetched;
 
 /**
  * Makes one attempt at one prompt: waits for one of the {@code paperdigest.llm.max-concurrent-calls} slots, refuses
@@ -27,17 +28,18 @@ public class LlmCalls {
     private final Semaphore slots;
     private final CircuitBreaker breaker;
     private final LlmMetrics metrics;
+    private final ChosenModel chosenModel;
 
     @Inject
-    LlmCalls(RetryAfterGate gate, UsageMeter meter, LlmMetrics metrics, LlmConfig config,
+    LlmCalls(RetryAfterGate gate, UsageMeter meter, LlmMetrics metrics, LlmConfig config, ChosenModel chosenModel,
             @ConfigProperty(name = "quarkus.langchain4j.openai.base-url") String baseUrl,
             @ConfigProperty(name = "quarkus.langchain4j.openai.chat-model.model-name") String model) {
-        this(gate, meter, metrics, baseUrl, model, config.maxConcurrentCalls(),
+        this(gate, meter, metrics, chosenModel, baseUrl, model, config.maxConcurrentCalls(),
                 new CircuitBreaker(config.circuitFailureThreshold(), config.circuitOpenFor(), Clock.systemUTC()));
     }
 
-    LlmCalls(RetryAfterGate gate, UsageMeter meter, LlmMetrics metrics, String baseUrl, String model,
-            int maxConcurrentCalls, CircuitBreaker breaker) {
+    LlmCalls(RetryAfterGate gate, UsageMeter meter, LlmMetrics metrics, ChosenModel chosenModel, String baseUrl,
+            String model, int maxConcurrentCalls, CircuitBreaker breaker) {
         if (maxConcurrentCalls < 1) {
             throw new IllegalArgumentException("paperdigest.llm.max-concurrent-calls must be at least 1");
         }
@@ -48,22 +50,24 @@ public class LlmCalls {
         this.slots = new Semaphore(maxConcurrentCalls, true);
         this.breaker = breaker;
         this.metrics = metrics;
+        this.chosenModel = chosenModel;
         metrics.watchCircuit(breaker);
     }
 
     LlmCalls(RetryAfterGate gate, UsageMeter meter, LlmMetrics metrics, String baseUrl, String model) {
-        this(gate, meter, metrics, baseUrl, model, 4,
+        this(gate, meter, metrics, new ChosenModel(null), baseUrl, model, 4,
                 new CircuitBreaker(5, Duration.ofSeconds(30), Clock.systemUTC()));
     }
 
     /**
+     * @param model  the model to ask, {@link #modelFor} the paper
      * @param prompt the AI service call, made on this thread
      * @throws LlmOutputException      the reply was not the JSON asked for
      * @throws LlmUnavailableException the server did not answer, or answered 429 or 5xx
      * @throws LlmCircuitOpenException the server failed repeatedly just before, so it was not called
      * @throws LlmException            the server refused the request (key, model, request shape)
      */
-    public <T> LlmReply<T> call(Supplier<T> prompt) {
+    public <T> LlmReply<T> call(String model, Supplier<T> prompt) {
         try {
             slots.acquire();
         } catch (InterruptedException e) {
@@ -72,47 +76,47 @@ public class LlmCalls {
                     LlmUnavailableException.Reason.INTERRUPTED);
         }
         try {
-            refuseWhileOpen();
+            refuseWhileOpen(model);
             gate.awaitClearance();
-            refuseWhileOpen();
-            return attempt(prompt);
+            refuseWhileOpen(model);
+            return attempt(model, prompt);
         } finally {
             slots.release();
         }
     }
 
-    private void refuseWhileOpen() {
+    private void refuseWhileOpen(String model) {
         String refusal = breaker.refusal();
         if (refusal != null) {
-            metrics.attempted("circuit_open");
+            metrics.attempted(model, "circuit_open");
             throw new LlmCircuitOpenException("the circuit breaker for the LLM server at " + baseUrl
                     + " is open: " + refusal + "; check that it is running and reachable", null);
         }
     }
 
-    private <T> LlmReply<T> attempt(Supplier<T> prompt) {
+    private <T> LlmReply<T> attempt(String model, Supplier<T> prompt) {
         try (UsageMeter.Tally tally = meter.start()) {
             try {
-                T content = prompt.get();
+                T content = chosenModel.during(model.equals(this.model) ? null : model, prompt);
                 breaker.succeeded();
-                metrics.attempted("ok");
+                metrics.attempted(model, "ok");
                 return new LlmReply<>(content, tally.usage(), tally.model(model));
             } catch (RuntimeException e) {
                 LlmException mapped = LlmErrors.classify(e, baseUrl, model, tally.usage());
                 if (mapped instanceof LlmUnavailableException unavailable) {
                     breaker.failed(mapped.getMessage());
-                    metrics.attempted(unavailable.reason().tag());
+                    metrics.attempted(model, unavailable.reason().tag());
                 } else {
                     breaker.succeeded();
-                    metrics.attempted(mapped instanceof LlmOutputException ? "invalid_output" : "rejected");
+                    metrics.attempted(model, mapped instanceof LlmOutputException ? "invalid_output" : "rejected");
                 }
                 throw mapped;
             }
         }
     }
 
-    /** The configured model name. */
-    public String model() {
-        return model;
+    /** The model a paper is made with: the one its regeneration asked for, else the configured one. */
+    public String modelFor(PaperFetched paper) {
+        return paper.model() == null ? model : paper.model();
     }
 }

@@ -11,8 +11,8 @@ import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * What the LLM calls of a service did, for {@code /q/metrics}: {@code paperdigest_llm_calls_total{outcome}}, one per
- * attempt ({@code ok}, {@code invalid_output}, {@code rejected}, {@code circuit_open}, or a
+ * What the LLM calls of a service did, for {@code /q/metrics}: {@code paperdigest_llm_calls_total{model,outcome}},
+ * one per attempt ({@code ok}, {@code invalid_output}, {@code rejected}, {@code circuit_open}, or a
  * {@link LlmUnavailableException.Reason} tag); {@code paperdigest_llm_retries_total{reason}}, one per retry, tagged
  * with why the attempt before it failed; {@code paperdigest_llm_circuit_open}, 1 while the circuit breaker refuses
  * calls. Quarkus counts the rest itself: tokens ({@code gen_ai_client_token_usage_total{gen_ai_token_type}}) and
@@ -35,9 +35,9 @@ public class LlmMetrics {
         return MeterFilter.commonTags(Tags.of("service", service));
     }
 
-    void attempted(String outcome) {
-        Counter.builder("paperdigest.llm.calls").description("LLM call attempts by outcome")
-                .tag("outcome", outcome).register(registry).increment();
+    void attempted(String model, String outcome) {
+        Counter.builder("paperdigest.llm.calls").description("LLM call attempts by model and outcome")
+                .tag("model", model).tag("outcome", outcome).register(registry).increment();
     }
 
     void retrying(LlmUnavailableException.Reason reason) {

@@ -41,7 +41,7 @@ class LlmCallLimitsTest {
         try {
             List<Future<LlmReply<String>>> replies = new ArrayList<>();
             for (int i = 0; i < 6; i++) {
-                replies.add(pool.submit(() -> calls.call(() -> {
+                replies.add(pool.submit(() -> calls.call("model", () -> {
                     mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
                     sleep(150);
                     running.decrementAndGet();
@@ -62,10 +62,10 @@ class LlmCallLimitsTest {
     void afterARunOfServerErrorsCallsFailFastWithoutReachingTheServer() {
         LlmCalls calls = calls(4, 3);
         for (int i = 0; i < 3; i++) {
-            assertThrows(LlmUnavailableException.class, () -> calls.call(serverError()));
+            assertThrows(LlmUnavailableException.class, () -> calls.call("model", serverError()));
         }
 
-        LlmException refused = assertThrows(LlmException.class, () -> calls.call(serverError()));
+        LlmException refused = assertThrows(LlmException.class, () -> calls.call("model", serverError()));
 
         assertInstanceOf(LlmCircuitOpenException.class, refused);
         assertEquals(3, reachedServer.get(), "the fourth call must not reach the server");
@@ -79,32 +79,32 @@ class LlmCallLimitsTest {
     @Test
     void afterTheDelayOneCallProbesTheServerAndASuccessClosesTheCircuit() {
         LlmCalls calls = calls(4, 2);
-        assertThrows(LlmUnavailableException.class, () -> calls.call(serverError()));
-        assertThrows(LlmUnavailableException.class, () -> calls.call(serverError()));
-        assertThrows(LlmCircuitOpenException.class, () -> calls.call(serverError()));
+        assertThrows(LlmUnavailableException.class, () -> calls.call("model", serverError()));
+        assertThrows(LlmUnavailableException.class, () -> calls.call("model", serverError()));
+        assertThrows(LlmCircuitOpenException.class, () -> calls.call("model", serverError()));
 
         assertEquals(1, registry.get("paperdigest.llm.circuit.open").gauge().value());
 
         clock.advance(Duration.ofSeconds(31));
-        assertEquals("ok", calls.call(answer()).content());
+        assertEquals("ok", calls.call("model", answer()).content());
         assertEquals(0, registry.get("paperdigest.llm.circuit.open").gauge().value());
-        assertThrows(LlmUnavailableException.class, () -> calls.call(serverError()));
+        assertThrows(LlmUnavailableException.class, () -> calls.call("model", serverError()));
 
         // One failure after a success is not a run: the circuit stays closed.
-        assertEquals("ok", calls.call(answer()).content());
+        assertEquals("ok", calls.call("model", answer()).content());
         assertEquals(5, reachedServer.get());
     }
 
     @Test
     void aFailedProbeOpensTheCircuitAgainAtOnce() {
         LlmCalls calls = calls(4, 2);
-        assertThrows(LlmUnavailableException.class, () -> calls.call(serverError()));
-        assertThrows(LlmUnavailableException.class, () -> calls.call(serverError()));
+        assertThrows(LlmUnavailableException.class, () -> calls.call("model", serverError()));
+        assertThrows(LlmUnavailableException.class, () -> calls.call("model", serverError()));
 
         clock.advance(Duration.ofSeconds(31));
-        assertThrows(LlmUnavailableException.class, () -> calls.call(serverError()));
+        assertThrows(LlmUnavailableException.class, () -> calls.call("model", serverError()));
 
-        assertThrows(LlmCircuitOpenException.class, () -> calls.call(answer()));
+        assertThrows(LlmCircuitOpenException.class, () -> calls.call("model", answer()));
         assertEquals(3, reachedServer.get());
     }
 
@@ -112,26 +112,26 @@ class LlmCallLimitsTest {
     void repliesThatAreNotTheJsonAskedForDoNotOpenTheCircuit() {
         LlmCalls calls = calls(4, 2);
         for (int i = 0; i < 5; i++) {
-            assertThrows(LlmOutputException.class, () -> calls.call(() -> {
+            assertThrows(LlmOutputException.class, () -> calls.call("model", () -> {
                 reachedServer.incrementAndGet();
                 throw new OutputParsingException("not json", null);
             }));
         }
         // A server that answers, even badly, is up: it also breaks a run of errors.
-        assertThrows(LlmUnavailableException.class, () -> calls.call(serverError()));
-        assertThrows(LlmOutputException.class, () -> calls.call(() -> {
+        assertThrows(LlmUnavailableException.class, () -> calls.call("model", serverError()));
+        assertThrows(LlmOutputException.class, () -> calls.call("model", () -> {
             throw new OutputParsingException("not json", null);
         }));
-        assertThrows(LlmUnavailableException.class, () -> calls.call(serverError()));
+        assertThrows(LlmUnavailableException.class, () -> calls.call("model", serverError()));
 
-        assertEquals("ok", calls.call(answer()).content());
+        assertEquals("ok", calls.call("model", answer()).content());
     }
 
     private LlmCalls calls(int maxConcurrent, int failureThreshold) {
         Duration openFor = Duration.ofSeconds(30);
         LlmConfig config = new TestLlmConfig(Duration.ofSeconds(2), maxConcurrent, failureThreshold, openFor);
-        return new LlmCalls(new RetryAfterGate(config), new UsageMeter(), new LlmMetrics(registry), URL, "model",
-                maxConcurrent,
+        return new LlmCalls(new RetryAfterGate(config), new UsageMeter(), new LlmMetrics(registry),
+                new ChosenModel(null), URL, "model", maxConcurrent,
                 new CircuitBreaker(failureThreshold, openFor, clock));
     }
 

@@ -30,7 +30,7 @@ class LlmCallsTest {
 
     @Test
     void aReplyCarriesWhatItsResponsesCostAndTheModelTheServerNamed() {
-        LlmReply<String> reply = calls.call(() -> {
+        LlmReply<String> reply = calls.call("configured-model", () -> {
             respond("served-model", 120, 30);
             respond("served-model", 80, 10);
             return "content";
@@ -43,12 +43,12 @@ class LlmCallsTest {
 
     @Test
     void withoutAModelNameFromTheServerTheConfiguredOneIsReported() {
-        assertEquals("configured-model", calls.call(() -> "content").model());
+        assertEquals("configured-model", calls.call("configured-model", () -> "content").model());
     }
 
     @Test
     void anUnparseableReplyFailsWithWhatItCost() {
-        LlmOutputException e = assertThrows(LlmOutputException.class, () -> calls.call(() -> {
+        LlmOutputException e = assertThrows(LlmOutputException.class, () -> calls.call("configured-model", () -> {
             respond(null, 900, 12);
             throw new OutputParsingException("not json", null);
         }));
@@ -58,7 +58,7 @@ class LlmCallsTest {
 
     @Test
     void aServerErrorIsMappedAndNamesTheServer() {
-        LlmException e = assertThrows(LlmException.class, () -> calls.call(() -> {
+        LlmException e = assertThrows(LlmException.class, () -> calls.call("configured-model", () -> {
             throw new InternalServerException("boom", new HttpException(502, "bad gateway"));
         }));
 
@@ -70,7 +70,7 @@ class LlmCallsTest {
     void responsesOutsideACallAreNotCounted() {
         respond("stray", 1000, 1000);
 
-        assertEquals(org.paperdigest.events.TokenUsage.NONE, calls.call(() -> "content").usage());
+        assertEquals(org.paperdigest.events.TokenUsage.NONE, calls.call("configured-model", () -> "content").usage());
     }
 
     @Test
@@ -78,7 +78,7 @@ class LlmCallsTest {
         gate.holdFor(Duration.ofMinutes(5));
         long started = System.nanoTime();
 
-        calls.call(() -> "content");
+        calls.call("configured-model", () -> "content");
 
         long waitedMillis = Duration.ofNanos(System.nanoTime() - started).toMillis();
         assertTrue(waitedMillis >= 1900 && waitedMillis < 4000, "waited " + waitedMillis + " ms for a 2 s cap");

@@ -51,7 +51,8 @@ class IssuePageSafetyTest extends BrokerAndStoreTest {
                 List.of(new Category("cs.CL", "Category " + SCRIPT)), QUOTING_URL, QUOTING_URL,
                 null, null, null);
         PaperAnswered golden = GoldenSamples.read(EventType.PAPER_ANSWERED);
-        PaperAnswered answered = new PaperAnswered(1, issueId, key, "v1", List.of(new QuestionAnswer(
+        PaperAnswered answered = new PaperAnswered(PaperAnswered.SCHEMA_VERSION, issueId, key, 1, "v1",
+                List.of(new QuestionAnswer(
                 "Question " + SCRIPT, "Answer " + BREAKOUT, true,
                 List.of(new Evidence("Quote " + SCRIPT + BREAKOUT, 2, "Section " + BREAKOUT)))), golden.generation());
         IssueEvents.send(bootstrapServers,

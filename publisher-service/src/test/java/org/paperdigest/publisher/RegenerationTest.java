@@ -86,10 +86,23 @@ class RegenerationTest extends BrokerAndStoreTest {
                     record(TestEvents.summarized(issueId, TestEvents.PASS, "後から届いた概要。", "後から。"), lateId))
                     .awaitCompletion();
             await().atMost(PATIENCE).until(() -> store.allProcessed(List.of(lateId)));
+
+            // GPQA's outcomes made for revision 1, still in flight when the regeneration started, are not revision 2's.
+            List<String> staleIds = List.of(newEventId(), newEventId());
             kafka.produceStrings().fromRecords(
-                    record(TestEvents.gpqaFetched(issueId), newEventId()),
+                    record(TestEvents.gpqaFetched(issueId), staleIds.get(0)),
+                    record(TestEvents.gpqaSummarized(issueId), staleIds.get(1))).awaitCompletion();
+            await().atMost(PATIENCE).until(() -> store.allProcessed(staleIds));
+            JsonPath afterStale = given().get("/api/issues/{id}", issueId).then().statusCode(200).extract().jsonPath();
+            assertEquals("PENDING", afterStale.getString(row(TestEvents.GPQA) + ".fetch.status"));
+            assertEquals("PENDING", afterStale.getString(row(TestEvents.GPQA) + ".summarize.status"));
+            assertEquals("REGENERATING", afterStale.getString("status"));
+
+            kafka.produceStrings().fromRecords(
+                    record(TestEvents.inRevision(TestEvents.gpqaFetched(issueId), 2), newEventId()),
                     record(summarizedBy(OTHER_MODEL, issueId), newEventId()),
-                    record(TestEvents.gpqaAnswered(issueId), newEventId())).awaitCompletion();
+                    record(TestEvents.inRevision(TestEvents.gpqaAnswered(issueId), 2), newEventId()))
+                    .awaitCompletion();
 
             await().atMost(PATIENCE).until(() -> "PUBLISHED".equals(
                     given().get("/api/issues/{id}", issueId).jsonPath().getString("status")));
@@ -191,8 +204,8 @@ class RegenerationTest extends BrokerAndStoreTest {
     private static PaperSummarized summarizedBy(String model, String issueId) {
         PaperSummarized golden = TestEvents.gpqaSummarized(issueId);
         Generation generation = golden.generation();
-        return new PaperSummarized(1, issueId, golden.paperKey(), golden.paperVersion(), golden.abstractJa(),
-                golden.summaryJa(), new Generation(model, generation.promptVersion(), Instant.now(), generation.usage(),
+        return new PaperSummarized(PaperSummarized.SCHEMA_VERSION, issueId, golden.paperKey(), 2,
+                golden.paperVersion(), golden.abstractJa(), golden.summaryJa(), new Generation(model, generation.promptVersion(), Instant.now(), generation.usage(),
                         generation.quality()));
     }
 

@@ -21,6 +21,7 @@ import org.paperdigest.events.GoldenSamples;
 import org.paperdigest.events.IssuePlanned;
 import org.paperdigest.events.Link;
 import org.paperdigest.events.PaperAnswered;
+import org.paperdigest.events.PaperEvent;
 import org.paperdigest.events.PaperFailed;
 import org.paperdigest.events.PaperFetched;
 import org.paperdigest.events.PaperKeys;
@@ -80,14 +81,15 @@ public final class TestEvents {
 
     public static PaperFetched gpqaFetched(String issueId) {
         PaperFetched golden = GoldenSamples.read(EventType.PAPER_FETCHED);
-        return new PaperFetched(1, issueId, golden.paperKey(), golden.paperVersion(), golden.metadata(),
-                golden.contentLevel(), golden.fullText(), golden.notes(), golden.sourceUrls(), golden.fetchedAt());
+        return new PaperFetched(PaperFetched.SCHEMA_VERSION, issueId, golden.paperKey(), 1, null,
+                golden.paperVersion(), golden.metadata(), golden.contentLevel(), golden.fullText(), golden.notes(),
+                golden.sourceUrls(), golden.fetchedAt());
     }
 
     public static PaperSummarized gpqaSummarized(String issueId) {
         PaperSummarized golden = GoldenSamples.read(EventType.PAPER_SUMMARIZED);
-        return new PaperSummarized(1, issueId, golden.paperKey(), golden.paperVersion(), golden.abstractJa(),
-                golden.summaryJa(), golden.generation());
+        return new PaperSummarized(PaperSummarized.SCHEMA_VERSION, issueId, golden.paperKey(), 1, golden.paperVersion(),
+                golden.abstractJa(), golden.summaryJa(), golden.generation());
     }
 
     public static PaperAnswered gpqaAnswered(String issueId) {
@@ -97,13 +99,14 @@ public final class TestEvents {
     /** The golden answers (one answerable with evidence on page 1, one not stated), for any paper. */
     public static PaperAnswered answered(String issueId, String paperKey) {
         PaperAnswered golden = GoldenSamples.read(EventType.PAPER_ANSWERED);
-        return new PaperAnswered(1, issueId, paperKey, golden.paperVersion(), golden.items(), golden.generation());
+        return new PaperAnswered(PaperAnswered.SCHEMA_VERSION, issueId, paperKey, 1, golden.paperVersion(),
+                golden.items(), golden.generation());
     }
 
     /** PaSS was read from its abstract only: its evidence quotes the abstract and so has no page. */
     public static PaperAnswered passAnsweredFromAbstract(String issueId) {
         PaperAnswered golden = GoldenSamples.read(EventType.PAPER_ANSWERED);
-        return new PaperAnswered(1, issueId, PASS, "v1", List.of(new QuestionAnswer(
+        return new PaperAnswered(PaperAnswered.SCHEMA_VERSION, issueId, PASS, 1, "v1", List.of(new QuestionAnswer(
                 "並列デコーディングに必要な追加パラメータはどの程度ですか?",
                 "追加のパラメータはO(d_emb)程度で済むと述べられています。",
                 true,
@@ -119,19 +122,30 @@ public final class TestEvents {
         return EventCodec.fromJson(json.toString(), (EventType<T>) EventType.of(event));
     }
 
+    /** The same paper event, made for another revision of its issue (as after a regeneration). */
+    @SuppressWarnings("unchecked")
+    public static <T extends PaperEvent> T inRevision(T event, int revision) {
+        ObjectNode json = EventCodec.mapper().valueToTree(event);
+        json.put("revision", revision);
+        return EventCodec.fromJson(json.toString(), (EventType<T>) EventType.of(event));
+    }
+
     /** A summary for a paper other than GPQA, reusing the golden provenance. */
     public static PaperSummarized summarized(String issueId, String paperKey, String abstractJa, String summaryJa) {
         PaperSummarized golden = GoldenSamples.read(EventType.PAPER_SUMMARIZED);
-        return new PaperSummarized(1, issueId, paperKey, "v1", abstractJa, summaryJa, golden.generation());
+        return new PaperSummarized(PaperSummarized.SCHEMA_VERSION, issueId, paperKey, 1, "v1", abstractJa, summaryJa,
+                golden.generation());
     }
 
     public static PaperFailed mirasolFetchFailed(String issueId) {
         PaperFailed golden = GoldenSamples.read(EventType.PAPER_FAILED);
-        return new PaperFailed(1, issueId, golden.paperKey(), golden.stage(), golden.reason(), golden.failedAt());
+        return new PaperFailed(PaperFailed.SCHEMA_VERSION, issueId, golden.paperKey(), 1, golden.stage(),
+                golden.reason(), golden.failedAt());
     }
 
     public static PaperFailed failed(String issueId, String paperKey, Stage stage, String reason) {
-        return new PaperFailed(1, issueId, paperKey, stage, reason, Instant.parse("2023-11-27T09:05:00Z"));
+        return new PaperFailed(PaperFailed.SCHEMA_VERSION, issueId, paperKey, 1, stage, reason,
+                Instant.parse("2023-11-27T09:05:00Z"));
     }
 
     /** PaSS, of which only the abstract could be read. */
@@ -146,8 +160,8 @@ public final class TestEvents {
 
     public static PaperFetched fetched(String issueId, String paperKey, PaperMetadata metadata, ContentLevel level,
             List<String> notes) {
-        return new PaperFetched(1, issueId, paperKey, "v1", metadata, level, null, notes,
-                List.of(metadata.url()), Instant.parse("2023-11-27T09:00:12Z"));
+        return new PaperFetched(PaperFetched.SCHEMA_VERSION, issueId, paperKey, 1, null, "v1", metadata, level, null,
+                notes, List.of(metadata.url()), Instant.parse("2023-11-27T09:00:12Z"));
     }
 
     /** Metadata as the fetcher would build it from the copied fixture (arXiv abs URL, human category names). */

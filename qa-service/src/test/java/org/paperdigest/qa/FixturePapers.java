@@ -68,8 +68,8 @@ public final class FixturePapers {
         PaperMetadata m = metadata();
         PaperMetadata metadata = new PaperMetadata(m.title(), m.authors(), abstractText, m.published(), m.updated(),
                 m.categories(), m.url(), m.pdfUrl(), m.doi(), m.journalRef(), m.comment());
-        return new PaperFetched(PaperFetched.SCHEMA_VERSION, issueId, PaperKeys.arxiv("2311.12022"), "v1", metadata,
-                level, fullText, List.of(), List.of("https://arxiv.org/pdf/2311.12022v1"), Instant.now());
+        return new PaperFetched(PaperFetched.SCHEMA_VERSION, issueId, PaperKeys.arxiv("2311.12022"), 1, null, "v1",
+                metadata, level, fullText, List.of(), List.of("https://arxiv.org/pdf/2311.12022v1"), Instant.now());
     }
 
     static String resource(String name) {

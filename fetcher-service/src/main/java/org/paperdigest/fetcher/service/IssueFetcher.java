@@ -35,6 +35,7 @@ import org.paperdigest.fetcher.domain.EventSink;
 import org.paperdigest.fetcher.domain.ExtractedText;
 import org.paperdigest.fetcher.domain.HtmlTextExtractor;
 import org.paperdigest.fetcher.domain.IssuePlan;
+import org.paperdigest.fetcher.domain.IssueRun;
 import org.paperdigest.fetcher.domain.PageMetadata;
 import org.paperdigest.fetcher.domain.PaperSource;
 import org.paperdigest.fetcher.domain.PdfTextExtractor;
@@ -86,11 +87,11 @@ public class IssueFetcher {
     }
 
     public void fetch(IssuePlan plan) {
-        fetch(plan.issueId(), plan.items());
+        fetch(IssueRun.first(plan.issueId()), plan.items());
     }
 
-    /** Fetches {@code items} of issue {@code issueId}: all of a new plan, or those of a regeneration. */
-    public void fetch(String issueId, List<IssuePlan.Item> items) {
+    /** Fetches {@code items} for {@code run}: all of a new plan, or those of a regeneration. */
+    public void fetch(IssueRun run, List<IssuePlan.Item> items) {
         // A paper listed twice in one week is fetched once: events are keyed by paper.
         Map<String, IssuePlan.Item> papers = new LinkedHashMap<>();
         items.forEach(item -> papers.putIfAbsent(item.paper().paperKey(), item));
@@ -100,24 +101,25 @@ public class IssueFetcher {
                     .filter(item -> item.source() instanceof PaperSource.Arxiv).toList();
             // One id_list request per issue, or per chunk of an issue too large for one request.
             for (List<IssuePlan.Item> chunk : lookupChunks(arxivPapers)) {
-                fetchArxivPapers(issueId, chunk, settled);
+                fetchArxivPapers(run, chunk, settled);
             }
             for (IssuePlan.Item item : papers.values()) {
                 if (item.source() instanceof PaperSource.Web web) {
-                    settle(issueId, item, settled, () -> fetchWebPaper(issueId, item, web.url()));
+                    settle(run, item, settled, () -> fetchWebPaper(run, item, web.url()));
                 } else if (item.source() instanceof PaperSource.Unusable unusable) {
-                    settle(issueId, item, settled, () -> failed(issueId, item, unusable.reason()));
+                    settle(run, item, settled, () -> failed(run, item, unusable.reason()));
                 }
             }
         } finally {
             for (IssuePlan.Item item : papers.values()) {
                 if (!settled.contains(item.paper().paperKey())) {
-                    settle(issueId, item, settled, () -> failed(issueId, item,
+                    settle(run, item, settled, () -> failed(run, item,
                             "fetching stopped before this paper was done; see the fetcher-service log"));
                 }
             }
         }
-        LOG.infof("issue %s: %d papers settled", issueId, settled.size());
+        LOG.infof("issue %s: %d papers settled for revision %d", run.issueId(), settled.size(),
+                run.revision());
     }
 
     /** The papers in list order, cut where one more would put over {@code maxIdsPerRequest} ids in a request. */
@@ -151,32 +153,32 @@ public class IssueFetcher {
                 .distinct().toList();
     }
 
-    private void fetchArxivPapers(String issueId, List<IssuePlan.Item> items, Set<String> settled) {
+    private void fetchArxivPapers(IssueRun run, List<IssuePlan.Item> items, Set<String> settled) {
         List<ArxivId> ids = lookupIds(items);
         ArxivFeed feed;
         try {
             feed = arxiv.lookup(ids);
         } catch (ArxivApiException | RuntimeException e) {
-            LOG.warnf(e, "issue %s: arXiv lookup of %d papers failed", issueId, ids.size());
+            LOG.warnf(e, "issue %s: arXiv lookup of %d papers failed", run.issueId(), ids.size());
             String reason = "arXiv export API lookup failed: " + message(e)
                     + "; plan the issue again to retry";
-            items.forEach(item -> settle(issueId, item, settled, () -> failed(issueId, item, reason)));
+            items.forEach(item -> settle(run, item, settled, () -> failed(run, item, reason)));
             return;
         }
         for (IssuePlan.Item item : items) {
             ArxivId id = ((PaperSource.Arxiv) item.source()).id();
-            settle(issueId, item, settled, () -> {
+            settle(run, item, settled, () -> {
                 Optional<ArxivEntry> entry = feed.find(id);
                 if (entry.isEmpty()) {
-                    return failed(issueId, item, "arXiv returned no entry for " + id.versioned()
+                    return failed(run, item, "arXiv returned no entry for " + id.versioned()
                             + ": check the id in the list");
                 }
-                return fetchedFromArxiv(issueId, item, entry.get(), feed);
+                return fetchedFromArxiv(run, item, entry.get(), feed);
             });
         }
     }
 
-    private PaperFetched fetchedFromArxiv(String issueId, IssuePlan.Item item, ArxivEntry entry, ArxivFeed feed) {
+    private PaperFetched fetchedFromArxiv(IssueRun run, IssuePlan.Item item, ArxivEntry entry, ArxivFeed feed) {
         String title = entry.title() == null || entry.title().isBlank()
                 ? item.paper().title() : TexText.displayTitle(entry.title());
         List<Category> categories = entry.categories().stream().map(taxonomy::category).toList();
@@ -195,8 +197,9 @@ public class IssueFetcher {
         if (fullText == null) {
             fullText = arxivPdf(entry, notes, sources);
         }
-        return new PaperFetched(PaperFetched.SCHEMA_VERSION, issueId, item.paper().paperKey(), entry.id().version(),
-                metadata, fullText == null ? ContentLevel.ABSTRACT_ONLY : ContentLevel.FULL_TEXT, fullText, notes,
+        return new PaperFetched(PaperFetched.SCHEMA_VERSION, run.issueId(), item.paper().paperKey(),
+                run.revision(), run.model(), entry.id().version(), metadata,
+                fullText == null ? ContentLevel.ABSTRACT_ONLY : ContentLevel.FULL_TEXT, fullText, notes,
                 sources, clock.instant());
     }
 
@@ -244,31 +247,32 @@ public class IssueFetcher {
         }
     }
 
-    private DigestEvent fetchWebPaper(String issueId, IssuePlan.Item item, String url) {
+    private DigestEvent fetchWebPaper(IssueRun run, IssuePlan.Item item, String url) {
         Document document;
         try {
             document = documents.download(url);
         } catch (DownloadException e) {
-            return failed(issueId, item, "could not download the paper at " + url + ": " + e.getMessage());
+            return failed(run, item, "could not download the paper at " + url + ": " + e.getMessage());
         }
         if (document.isPdf()) {
             ExtractedText text;
             try {
                 text = extractor.extract(document.body());
             } catch (UnreadableDocumentException e) {
-                return failed(issueId, item, "the PDF at " + url + " could not be read: " + e.getMessage());
+                return failed(run, item, "the PDF at " + url + " could not be read: " + e.getMessage());
             }
             // Only the list row tells us about a paper outside arXiv; what it does not say stays unknown (null).
             PaperMetadata metadata = new PaperMetadata(item.paper().title(), List.of(), null, null, null, List.of(),
                     url, url, null, null, null);
-            return new PaperFetched(PaperFetched.SCHEMA_VERSION, issueId, item.paper().paperKey(), null, metadata,
-                    ContentLevel.FULL_TEXT, new FullText("pdf", url, text.pages(), text.truncated()), text.notes(),
-                    List.of(document.url()), clock.instant());
+            return new PaperFetched(PaperFetched.SCHEMA_VERSION, run.issueId(), item.paper().paperKey(),
+                    run.revision(), run.model(), null, metadata, ContentLevel.FULL_TEXT,
+                    new FullText("pdf", url, text.pages(), text.truncated()), text.notes(), List.of(document.url()),
+                    clock.instant());
         }
         if (document.isHtml()) {
-            return fetchedFromPage(issueId, item, url, document);
+            return fetchedFromPage(run, item, url, document);
         }
-        return failed(issueId, item, "the Paper link " + url + " answered with " + document.typeForMessage()
+        return failed(run, item, "the Paper link " + url + " answered with " + document.typeForMessage()
                 + ", which is neither a PDF nor an HTML page");
     }
 
@@ -277,26 +281,27 @@ public class IssueFetcher {
      * OpenGraph tags say about it. The list row's title stands in when no tag names the paper; every other field no
      * tag provides stays unknown (null).
      */
-    private DigestEvent fetchedFromPage(String issueId, IssuePlan.Item item, String url, Document document) {
+    private DigestEvent fetchedFromPage(IssueRun run, IssuePlan.Item item, String url, Document document) {
         org.jsoup.nodes.Document page = HtmlTextExtractor.parse(document.body(), document.contentType(),
                 document.url());
         ExtractedText text;
         try {
             text = htmlExtractor.extract(page);
         } catch (UnreadableDocumentException e) {
-            return failed(issueId, item, "the page at " + url + " could not be read: " + e.getMessage());
+            return failed(run, item, "the page at " + url + " could not be read: " + e.getMessage());
         }
         PageMetadata tags = PageMetadata.read(page);
         String title = tags.title() == null ? item.paper().title() : tags.title();
         PaperMetadata metadata = new PaperMetadata(title, tags.authors(), tags.abstractText(), tags.published(),
                 null, List.of(), url, tags.pdfUrl(), tags.doi(), tags.journal(), null);
-        return new PaperFetched(PaperFetched.SCHEMA_VERSION, issueId, item.paper().paperKey(), null, metadata,
-                ContentLevel.FULL_TEXT, new FullText("html", document.url(), text.pages(), text.truncated()),
-                text.notes(), List.of(document.url()), clock.instant());
+        return new PaperFetched(PaperFetched.SCHEMA_VERSION, run.issueId(), item.paper().paperKey(),
+                run.revision(), run.model(), null, metadata, ContentLevel.FULL_TEXT,
+                new FullText("html", document.url(), text.pages(), text.truncated()), text.notes(),
+                List.of(document.url()), clock.instant());
     }
 
     /** Runs one paper's work and emits its one event; any exception becomes that paper's failure. */
-    private void settle(String issueId, IssuePlan.Item item, Set<String> settled, Supplier<DigestEvent> work) {
+    private void settle(IssueRun run, IssuePlan.Item item, Set<String> settled, Supplier<DigestEvent> work) {
         String key = item.paper().paperKey();
         if (settled.contains(key)) {
             return;
@@ -305,8 +310,8 @@ public class IssueFetcher {
         try {
             event = work.get();
         } catch (RuntimeException e) {
-            LOG.errorf(e, "issue %s: unexpected error while fetching %s", issueId, key);
-            event = failed(issueId, item, "unexpected error while fetching: " + message(e));
+            LOG.errorf(e, "issue %s: unexpected error while fetching %s", run.issueId(), key);
+            event = failed(run, item, "unexpected error while fetching: " + message(e));
         }
         try {
             if (event instanceof PaperFetched fetched) {
@@ -316,13 +321,13 @@ public class IssueFetcher {
             }
             settled.add(key);
         } catch (RuntimeException e) {
-            LOG.errorf(e, "issue %s: could not send the event for %s", issueId, key);
+            LOG.errorf(e, "issue %s: could not send the event for %s", run.issueId(), key);
         }
     }
 
-    private PaperFailed failed(String issueId, IssuePlan.Item item, String reason) {
-        return new PaperFailed(PaperFailed.SCHEMA_VERSION, issueId, item.paper().paperKey(), Stage.FETCH, reason,
-                clock.instant());
+    private PaperFailed failed(IssueRun run, IssuePlan.Item item, String reason) {
+        return new PaperFailed(PaperFailed.SCHEMA_VERSION, run.issueId(), item.paper().paperKey(), run.revision(),
+                Stage.FETCH, reason, clock.instant());
     }
 
     private static String message(Throwable e) {

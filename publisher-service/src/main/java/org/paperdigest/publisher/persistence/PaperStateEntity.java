@@ -24,6 +24,10 @@ public class PaperStateEntity extends PanacheEntityBase {
     @EmbeddedId
     public PaperStateId id;
 
+    /** The issue revision this paper is being made for; events made for an earlier one are stale. */
+    @Column(nullable = false)
+    public int revision = 1;
+
     /** Without its full text. */
     @JdbcTypeCode(SqlTypes.JSON)
     public PaperFetched fetched;
@@ -59,8 +63,9 @@ public class PaperStateEntity extends PanacheEntityBase {
         return paper;
     }
 
-    /** Forgets everything received, for a paper made again: only what arrives from now on counts. */
-    public void clear(Instant now) {
+    /** Forgets everything received, for a paper made again for {@code revision}: only its events count from now on. */
+    public void clear(int revision, Instant now) {
+        this.revision = revision;
         fetched = null;
         summary = null;
         answers = null;

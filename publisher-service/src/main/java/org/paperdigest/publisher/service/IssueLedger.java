@@ -9,6 +9,7 @@ import org.paperdigest.events.DigestEvent;
 import org.paperdigest.events.EventType;
 import org.paperdigest.events.IssuePlanned;
 import org.paperdigest.events.PaperAnswered;
+import org.paperdigest.events.PaperEvent;
 import org.paperdigest.events.PaperFailed;
 import org.paperdigest.events.PaperFetched;
 import org.paperdigest.events.PaperSummarized;
@@ -48,7 +49,7 @@ public class IssueLedger {
         if (payload instanceof IssuePlanned plan) {
             applyPlan(issue, plan);
         } else {
-            applyPaperEvent(payload, now);
+            applyPaperEvent((PaperEvent) payload, now);
         }
         issue.updatedAt = now;
         refresh(issue);
@@ -74,8 +75,15 @@ public class IssueLedger {
         issue.plannedAt = plan.plannedAt();
     }
 
-    private void applyPaperEvent(DigestEvent payload, Instant now) {
-        PaperStateEntity paper = PaperStateEntity.findOrCreate(payload.issueId(), payload.key(), now);
+    private void applyPaperEvent(PaperEvent payload, Instant now) {
+        PaperStateEntity paper = PaperStateEntity.findOrCreate(payload.issueId(), payload.paperKey(), now);
+        if (payload.revision() < paper.revision) {
+            // Made for an earlier revision and still in flight when a regeneration named the paper again.
+            LOG.infof("Issue %s: ignoring a %s of %s made for revision %d; the paper is being made for revision %d",
+                    payload.issueId(), EventType.of(payload).ceType(), payload.paperKey(), payload.revision(),
+                    paper.revision);
+            return;
+        }
         paper.updatedAt = now;
         if (payload instanceof PaperFetched fetched) {
             paper.fetched = withoutFullText(fetched);
@@ -89,8 +97,6 @@ public class IssueLedger {
                 case SUMMARIZE -> paper.summarizeFailure = failed.reason();
                 case ANSWER -> paper.answerFailure = failed.reason();
             }
-        } else {
-            throw new IllegalArgumentException("not a paper event: " + payload.getClass().getSimpleName());
         }
     }
 
@@ -119,8 +125,8 @@ public class IssueLedger {
 
     /** The text is for the summarizer and the Q&A service; publishing needs the metadata only. */
     private static PaperFetched withoutFullText(PaperFetched fetched) {
-        return new PaperFetched(fetched.schemaVersion(), fetched.issueId(), fetched.paperKey(),
-                fetched.paperVersion(), fetched.metadata(), fetched.contentLevel(), null, fetched.notes(),
-                fetched.sourceUrls(), fetched.fetchedAt());
+        return new PaperFetched(fetched.schemaVersion(), fetched.issueId(), fetched.paperKey(), fetched.revision(),
+                fetched.model(), fetched.paperVersion(), fetched.metadata(), fetched.contentLevel(), null,
+                fetched.notes(), fetched.sourceUrls(), fetched.fetchedAt());
     }
 }

@@ -21,9 +21,9 @@ import org.paperdigest.publisher.service.RegenerationRefusedException.Why;
 
 /**
  * Starts the next revision of a published issue. The request is recorded, the regenerated papers' states are
- * emptied (so their progress starts again and only what arrives for them from now on makes the new revision),
- * and the fetcher is asked to make them again; all in one transaction that commits only once the broker has the
- * request. The published revision stays readable meanwhile; {@link IssuePublication} stores the next one when the
+ * emptied and moved to the new revision (so their progress starts again and only events made for the new revision
+ * count: a late outcome of the run before is ignored, see {@link IssueLedger}), and the fetcher is asked to make
+ * them again; all in one transaction that commits only once the broker has the request. The published revision stays readable meanwhile; {@link IssuePublication} stores the next one when the
  * regenerated papers are complete, carrying the others over unchanged.
  */
 @ApplicationScoped
@@ -63,7 +63,7 @@ public class IssueRegeneration {
         Instant now = Instant.now();
         List<String> keys = papers.stream().map(PlannedPaper::paperKey).toList();
         RegenerationEntity.of(issueId, revision, keys, model.orElse(null), now).persistAndFlush();
-        keys.forEach(key -> PaperStateEntity.findOrCreate(issueId, key, now).clear(now));
+        keys.forEach(key -> PaperStateEntity.findOrCreate(issueId, key, now).clear(revision, now));
         issue.status = IssueStatus.REGENERATING;
         issue.papersDone = IssueProgress.of(issue.plan, PaperStateEntity.recordsOf(issueId)).progress().done();
         issue.updatedAt = now;

@@ -4,12 +4,14 @@ import dev.langchain4j.service.SystemMessage;
 import dev.langchain4j.service.UserMessage;
 import io.quarkiverse.langchain4j.RegisterAiService;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.paperdigest.llm.ChosenModel;
 
 /**
  * The question and answer prompts, versioned together as {@link #PROMPT_VERSION}; their text lives under
  * {@code src/main/resources/prompts/qa-v1/}. Every call is independent: no chat memory.
  */
-@RegisterAiService(chatMemoryProviderSupplier = RegisterAiService.NoChatMemoryProviderSupplier.class)
+@RegisterAiService(chatLanguageModelSupplier = ChosenModel.class,
+        chatMemoryProviderSupplier = RegisterAiService.NoChatMemoryProviderSupplier.class)
 @ApplicationScoped
 public interface PaperReader {
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.eclipse.microprofile.faulttolerance.Retry;
+import org.paperdigest.events.PaperFetched;
 import org.paperdigest.llm.LlmCalls;
 import org.paperdigest.llm.LlmException;
 import org.paperdigest.llm.LlmOutputException;
@@ -34,6 +35,7 @@ public class QaClient {
     }
 
     /**
+     * @param model the model to ask ({@link #modelFor} the paper)
      * @throws LlmOutputException      the reply was not the JSON asked for
      * @throws LlmUnavailableException the server still failed after the retries
      * @throws LlmException            the server refused the request (key, model, request shape)
@@ -42,11 +44,11 @@ public class QaClient {
             maxDuration = 10, durationUnit = ChronoUnit.MINUTES, retryOn = LlmUnavailableException.class)
     @ExponentialBackoff(factor = 2, maxDelay = 1, maxDelayUnit = ChronoUnit.MINUTES)
     @BeforeRetry(RetryMeter.class)
-    public LlmReply<QuestionSet> askQuestions(String title, String abstractText, List<String> headings,
+    public LlmReply<QuestionSet> askQuestions(String model, String title, String abstractText, List<String> headings,
             List<String> problems) {
         String outline = headings.isEmpty() ? "(none detected)"
                 : headings.stream().map(h -> "- " + h).collect(Collectors.joining("\n"));
-        return llm.call(() -> reader.askQuestions(title, abstractText, outline, bullets(problems)));
+        return llm.call(model, () -> reader.askQuestions(title, abstractText, outline, bullets(problems)));
     }
 
     /** Asks one question over {@code chunks}, which the prompt numbers from 1 in the given order. */
@@ -54,13 +56,14 @@ public class QaClient {
             maxDuration = 10, durationUnit = ChronoUnit.MINUTES, retryOn = LlmUnavailableException.class)
     @ExponentialBackoff(factor = 2, maxDelay = 1, maxDelayUnit = ChronoUnit.MINUTES)
     @BeforeRetry(RetryMeter.class)
-    public LlmReply<AnswerDraft> answer(QuestionDraft question, List<Chunk> chunks, List<String> problems) {
+    public LlmReply<AnswerDraft> answer(String model, QuestionDraft question, List<Chunk> chunks,
+            List<String> problems) {
         String asked = question.questionJa() + "\n(" + question.questionEn() + ")";
-        return llm.call(() -> reader.answer(asked, render(chunks), bullets(problems)));
+        return llm.call(model, () -> reader.answer(asked, render(chunks), bullets(problems)));
     }
 
-    public String model() {
-        return llm.model();
+    public String modelFor(PaperFetched paper) {
+        return llm.modelFor(paper);
     }
 
     static String render(List<Chunk> chunks) {

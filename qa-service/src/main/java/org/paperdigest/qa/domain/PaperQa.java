@@ -67,7 +67,8 @@ public class PaperQa {
             return failed(paper, "no text to answer from: the paper has neither extracted full text nor an abstract;"
                     + " fetch it again or add it by a URL whose text can be read");
         }
-        GenerationKey key = GenerationKey.of(paper, PaperReader.PROMPT_VERSION, client.model());
+        String model = client.modelFor(paper);
+        GenerationKey key = GenerationKey.of(paper, PaperReader.PROMPT_VERSION, model);
         Optional<StoredGeneration<Answers>> stored = store.find(key, Answers.class);
         if (stored.isPresent()) {
             LOG.infof("%s: answers of %s reused, no LLM call", paper.paperKey(),
@@ -78,20 +79,20 @@ public class PaperQa {
         if (refusal.isPresent()) {
             return failed(paper, refusal.get());
         }
-        DigestEvent outcome = generate(paper, chunks);
+        DigestEvent outcome = generate(new Run(paper, model), chunks);
         if (outcome instanceof PaperAnswered answered) {
             store.save(key, new Answers(answered.items()), answered.generation());
         }
         return outcome;
     }
 
-    private DigestEvent generate(PaperFetched paper, List<Chunk> chunks) {
-        Run run = new Run(paper);
+    private DigestEvent generate(Run run, List<Chunk> chunks) {
+        PaperFetched paper = run.paper;
         try {
             List<QuestionDraft> questions = questions(run, chunks);
             if (questions.size() < MIN_ITEMS) {
                 return failed(paper, "the model proposed only " + questions.size() + " distinct usable questions"
-                        + " (at least " + MIN_ITEMS + " are needed) after one re-ask" + modelNote());
+                        + " (at least " + MIN_ITEMS + " are needed) after one re-ask" + modelNote(run));
             }
             List<QuestionAnswer> items = new ArrayList<>();
             List<String> dropped = new ArrayList<>();
@@ -109,7 +110,7 @@ public class PaperQa {
             }
             if (items.size() < MIN_ITEMS) {
                 return failed(paper, "only " + items.size() + " of " + questions.size() + " answers passed the"
-                        + " evidence checks (at least " + MIN_ITEMS + " are needed)" + modelNote() + ". Rejected: "
+                        + " evidence checks (at least " + MIN_ITEMS + " are needed)" + modelNote(run) + ". Rejected: "
                         + String.join(" | ", dropped.subList(0, Math.min(3, dropped.size()))));
             }
             // Microseconds: what the store keeps, so a reuse carries exactly the time the first event carried.
@@ -118,7 +119,7 @@ public class PaperQa {
                     run.quality(items));
             return answered(paper, items, generation);
         } catch (LlmOutputException e) {
-            return failed(paper, "the model twice gave no usable reply: " + e.getMessage() + modelNote());
+            return failed(paper, "the model twice gave no usable reply: " + e.getMessage() + modelNote(run));
         } catch (LlmException e) {
             return failed(paper, "the LLM call failed: " + e.getMessage());
         } finally {
@@ -143,7 +144,8 @@ public class PaperQa {
             }
             QuestionSet set;
             try {
-                set = run.record(client.askQuestions(run.paper.metadata().title(), abstractText, headings, findings));
+                set = run.record(client.askQuestions(run.asked, run.paper.metadata().title(), abstractText, headings,
+                        findings));
             } catch (LlmOutputException e) {
                 run.usage = run.usage.plus(e.usage());
                 if (attempt == ATTEMPTS) {
@@ -200,7 +202,7 @@ public class PaperQa {
             }
             AnswerDraft draft;
             try {
-                draft = run.record(client.answer(question, given, findings));
+                draft = run.record(client.answer(run.asked, question, given, findings));
             } catch (LlmOutputException e) {
                 run.usage = run.usage.plus(e.usage());
                 findings = List.of(e.getMessage() + ": reply with only the JSON object asked for");
@@ -218,8 +220,8 @@ public class PaperQa {
         return verdict;
     }
 
-    private String modelNote() {
-        return " (prompt " + PaperReader.PROMPT_VERSION + ", model " + client.model()
+    private static String modelNote(Run run) {
+        return " (prompt " + PaperReader.PROMPT_VERSION + ", model " + run.asked
                 + "); a model that follows the instructions more closely may do better";
     }
 
@@ -231,26 +233,29 @@ public class PaperQa {
     /** The event for this paper's issue, whether the answers were just made or stored for an earlier one. */
     private static PaperAnswered answered(PaperFetched paper, List<QuestionAnswer> items, Generation generation) {
         return new PaperAnswered(PaperAnswered.SCHEMA_VERSION, paper.issueId(), paper.paperKey(),
-                paper.paperVersion(), List.copyOf(items), generation);
+                paper.revision(), paper.paperVersion(), List.copyOf(items), generation);
     }
 
     private static PaperFailed failed(PaperFetched paper, String reason) {
         LOG.warnf("%s: Q&A failed: %s", paper.paperKey(), reason);
-        return new PaperFailed(PaperFailed.SCHEMA_VERSION, paper.issueId(), paper.paperKey(), Stage.ANSWER, reason,
-                Instant.now());
+        return new PaperFailed(PaperFailed.SCHEMA_VERSION, paper.issueId(), paper.paperKey(), paper.revision(),
+                Stage.ANSWER, reason, Instant.now());
     }
 
     /** What one paper's calls have cost so far, which model answered, and what the checks did. */
     private static final class Run {
         final PaperFetched paper;
+        /** The model asked; {@link #model} is the one the server says answered. */
+        final String asked;
         TokenUsage usage = TokenUsage.NONE;
         String model;
         int generated;
         int reasked;
         final List<String> dropReasons = new ArrayList<>();
 
-        Run(PaperFetched paper) {
+        Run(PaperFetched paper, String asked) {
             this.paper = paper;
+            this.asked = asked;
         }
 
         void drop(int count, String reason) {

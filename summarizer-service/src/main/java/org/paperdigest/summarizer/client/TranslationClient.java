@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.faulttolerance.Retry;
+import org.paperdigest.events.PaperFetched;
 import org.paperdigest.llm.LlmCalls;
 import org.paperdigest.llm.LlmException;
 import org.paperdigest.llm.LlmOutputException;
@@ -32,6 +33,7 @@ public class TranslationClient {
     }
 
     /**
+     * @param model          the model to ask ({@link #modelFor} the paper)
      * @param protectedSpans strings the reply must keep byte for byte
      * @param problems       findings on the previous reply, empty on the first try
      * @throws LlmOutputException      the reply was not the JSON asked for
@@ -42,14 +44,14 @@ public class TranslationClient {
             maxDuration = 10, durationUnit = ChronoUnit.MINUTES, retryOn = LlmUnavailableException.class)
     @ExponentialBackoff(factor = 2, maxDelay = 1, maxDelayUnit = ChronoUnit.MINUTES)
     @BeforeRetry(RetryMeter.class)
-    public LlmReply<TranslationDraft> translate(String title, List<String> protectedSpans, String abstractText,
-            List<String> problems) {
+    public LlmReply<TranslationDraft> translate(String model, String title, List<String> protectedSpans,
+            String abstractText, List<String> problems) {
         String spans = protectedSpans.stream().map(s -> "<span>" + s + "</span>").collect(Collectors.joining("\n"));
         String findings = problems.stream().map(p -> "- " + p).collect(Collectors.joining("\n"));
-        return llm.call(() -> translator.translate(title, spans, abstractText, findings));
+        return llm.call(model, () -> translator.translate(title, spans, abstractText, findings));
     }
 
-    public String model() {
-        return llm.model();
+    public String modelFor(PaperFetched paper) {
+        return llm.modelFor(paper);
     }
 }

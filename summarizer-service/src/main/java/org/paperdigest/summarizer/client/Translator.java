@@ -4,13 +4,15 @@ import dev.langchain4j.service.SystemMessage;
 import dev.langchain4j.service.UserMessage;
 import io.quarkiverse.langchain4j.RegisterAiService;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.paperdigest.llm.ChosenModel;
 
 /**
  * The translation prompt, versioned as {@link #PROMPT_VERSION}; its text lives under
  * {@code src/main/resources/prompts/summary-v1/}. Every call is independent: no chat memory, so one paper's
  * abstract never leaks into another's prompt.
  */
-@RegisterAiService(chatMemoryProviderSupplier = RegisterAiService.NoChatMemoryProviderSupplier.class)
+@RegisterAiService(chatLanguageModelSupplier = ChosenModel.class,
+        chatMemoryProviderSupplier = RegisterAiService.NoChatMemoryProviderSupplier.class)
 @ApplicationScoped
 public interface Translator {
 

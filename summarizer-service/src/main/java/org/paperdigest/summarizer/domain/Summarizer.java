@@ -53,7 +53,8 @@ public class Summarizer {
             return failed(paper, "no abstract to translate: the paper's metadata has none; add the abstract at the"
                     + " source (" + paper.metadata().url() + ") or fetch the paper again once it has one");
         }
-        GenerationKey key = GenerationKey.of(paper, Translator.PROMPT_VERSION, client.model());
+        String model = client.modelFor(paper);
+        GenerationKey key = GenerationKey.of(paper, Translator.PROMPT_VERSION, model);
         Optional<StoredGeneration<Summary>> stored = store.find(key, Summary.class);
         if (stored.isPresent()) {
             LOG.infof("%s: summary of %s reused, no LLM call", paper.paperKey(),
@@ -64,14 +65,14 @@ public class Summarizer {
         if (refusal.isPresent()) {
             return failed(paper, refusal.get());
         }
-        DigestEvent outcome = generate(paper, abstractText);
+        DigestEvent outcome = generate(paper, model, abstractText);
         if (outcome instanceof PaperSummarized summary) {
             store.save(key, new Summary(summary.abstractJa(), summary.summaryJa()), summary.generation());
         }
         return outcome;
     }
 
-    private DigestEvent generate(PaperFetched paper, String abstractText) {
+    private DigestEvent generate(PaperFetched paper, String model, String abstractText) {
         TranslationSource source = TranslationSource.of(paper.metadata().title(), abstractText);
         TokenUsage usage = TokenUsage.NONE;
         List<String> findings = List.of();
@@ -79,7 +80,8 @@ public class Summarizer {
             for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
                 LlmReply<TranslationDraft> reply;
                 try {
-                    reply = client.translate(source.title(), source.protectedSpans(), source.abstractText(), findings);
+                    reply = client.translate(model, source.title(), source.protectedSpans(), source.abstractText(),
+                            findings);
                 } catch (LlmOutputException e) {
                     usage = usage.plus(e.usage());
                     findings = List.of(e.getMessage() + ": reply with only the JSON object asked for");
@@ -99,7 +101,7 @@ public class Summarizer {
                 LOG.infof("%s: attempt %d rejected: %s", paper.paperKey(), attempt, findings);
             }
             return failed(paper, "the model's translation failed validation twice (prompt "
-                    + Translator.PROMPT_VERSION + ", model " + client.model() + "): "
+                    + Translator.PROMPT_VERSION + ", model " + model + "): "
                     + TranslationValidator.describe(findings)
                     + ". Use a model that writes Japanese and keeps protected text exactly, then re-run the paper");
         } finally {
@@ -120,12 +122,12 @@ public class Summarizer {
     /** The event for this paper's issue, whether the summary was just made or stored for an earlier one. */
     private static PaperSummarized summarized(PaperFetched paper, Summary summary, Generation generation) {
         return new PaperSummarized(PaperSummarized.SCHEMA_VERSION, paper.issueId(), paper.paperKey(),
-                paper.paperVersion(), summary.abstractJa(), summary.summaryJa(), generation);
+                paper.revision(), paper.paperVersion(), summary.abstractJa(), summary.summaryJa(), generation);
     }
 
     private static PaperFailed failed(PaperFetched paper, String reason) {
         LOG.warnf("%s: summary failed: %s", paper.paperKey(), reason);
-        return new PaperFailed(PaperFailed.SCHEMA_VERSION, paper.issueId(), paper.paperKey(), Stage.SUMMARIZE,
-                reason, Instant.now());
+        return new PaperFailed(PaperFailed.SCHEMA_VERSION, paper.issueId(), paper.paperKey(), paper.revision(),
+                Stage.SUMMARIZE, reason, Instant.now());
     }
 }

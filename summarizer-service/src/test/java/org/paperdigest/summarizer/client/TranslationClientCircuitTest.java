@@ -57,7 +57,7 @@ class TranslationClientCircuitTest {
     }
 
     private void translate() {
-        client.translate("GPQA", List.of(), "We present GPQA, a challenging dataset.", List.of());
+        client.translate(FakeOpenAiServer.MODEL, "GPQA", List.of(), "We present GPQA, a challenging dataset.", List.of());
     }
 
     public static class LowThreshold implements QuarkusTestProfile {
