@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -62,6 +63,8 @@ class WeeklyIssueSystemIT {
     private static final List<String> README_ORDER = List.of("2311.11829", "2311.12351", "2311.13581", "2311.05698",
             "2311.11045", "2311.12022", "2311.11797", "2311.12983", "2311.10537", "2311.10702");
     private static final String WEEK_WITH_A_BLOG_POST = "2023-11-13";
+    /** The model an editor asks for when regenerating a paper; the fake LLM answers as any model it is asked for. */
+    private static final String OTHER_MODEL = "fake-chat-model-2";
     private static final String META_POST =
             "https://ai.meta.com/blog/emu-text-to-video-generation-image-editing-research/";
     /** The arXiv papers of week 2023-11-13 in the built export-API answer, with their titles there. */
@@ -311,6 +314,49 @@ class WeeklyIssueSystemIT {
     }
 
     @Test
+    @Order(10)
+    void regeneratingAPaperWithAnotherModelPublishesRevisionTwoAndKeepsRevisionOne() throws Exception {
+        String publisher = services.get("publisher-service").url("");
+        String gpqa = PaperKeys.arxiv("2311.12022");
+        JsonNode first = Http.json(Http.get(publisher + "/api/issues/" + WEEK + "/revisions/1"));
+        int callsBefore = llm.chatCalls();
+
+        HttpResponse<String> accepted = Http.postJson(publisher + "/api/issues/" + WEEK + "/papers/" + gpqa
+                + "/regenerate", "{\"model\":\"" + OTHER_MODEL + "\"}");
+        assertEquals(202, accepted.statusCode(), accepted.body());
+        assertEquals(2, Http.json(accepted).get("revision").asInt(), accepted.body());
+        JsonNode second = awaitPublished(WEEK, 2, Duration.ofMinutes(4));
+
+        // Through all four services: the fetcher read GPQA again for revision 2 and the model asked for, and the
+        // LLM services made it with that model, as the server saw and as the published provenance says.
+        List<PaperFetched> fetchedAgain = producedRecords(Topics.PAPERS_FETCHED).stream()
+                .filter(record -> gpqa.equals(record.key()))
+                .map(record -> EventCodec.fromJson(record.value(), EventType.PAPER_FETCHED))
+                .filter(fetched -> fetched.issueId().equals(WEEK) && fetched.revision() == 2).toList();
+        assertEquals(1, fetchedAgain.size(), "GPQA fetched once for revision 2");
+        assertEquals(OTHER_MODEL, fetchedAgain.get(0).model());
+        List<FakeOpenAiServer.Call> calls = llm.calls().subList(callsBefore, llm.chatCalls());
+        assertFalse(calls.isEmpty(), "GPQA was made again");
+        assertEquals(Set.of(OTHER_MODEL), calls.stream().map(call -> call.body().path("model").asText())
+                .collect(Collectors.toSet()), "every call of the regeneration asked for the model chosen");
+        JsonNode regenerated = paper(second, gpqa);
+        assertEquals(OTHER_MODEL, regenerated.at("/summaryGeneration/model").asText());
+        assertEquals(OTHER_MODEL, regenerated.at("/qaGeneration/model").asText());
+        assertEquals(FakeOpenAiServer.MODEL, paper(first, gpqa).at("/summaryGeneration/model").asText());
+
+        // The other papers are carried over unchanged; revision 1 stays readable as it was published.
+        for (JsonNode paper : papers(first)) {
+            if (!paper.get("paperKey").asText().equals(gpqa)) {
+                assertEquals(paper, paper(second, paper.get("paperKey").asText()), "carried over");
+            }
+        }
+        assertEquals(first, Http.json(Http.get(publisher + "/api/issues/" + WEEK + "/revisions/1")));
+        assertEquals(published.get("content"), first, "revision 1 is what was published first");
+        assertEquals(2, producedRecords(Topics.ISSUES_PUBLISHED).stream()
+                .filter(record -> WEEK.equals(record.key())).count(), "each revision announced once");
+    }
+
+    @Test
     @Order(8)
     void aWeekWithABlogPostPublishesThePostWithItsUnknownFieldsAsUnknown() throws Exception {
         JsonNode issue = requestAndAwaitPublished(WEEK_WITH_A_BLOG_POST);
@@ -356,7 +402,7 @@ class WeeklyIssueSystemIT {
                 services.get("fetcher-service").url("/api/issues"), "{\"week\":\"" + week + "\"}");
         assertEquals(202, accepted.statusCode(), accepted.body());
         assertEquals(10, Http.json(accepted).get("paperCount").asInt(), accepted.body());
-        return awaitPublished(week, Duration.ofMinutes(4));
+        return awaitPublished(week, 1, Duration.ofMinutes(4));
     }
 
     /** The week's published Markdown, also written to target/ for a reader to look at. */
@@ -367,7 +413,7 @@ class WeeklyIssueSystemIT {
         return md.body();
     }
 
-    private JsonNode awaitPublished(String week, Duration timeout) throws Exception {
+    private JsonNode awaitPublished(String week, int revision, Duration timeout) throws Exception {
         String url = services.get("publisher-service").url("/api/issues/" + week);
         Instant deadline = Instant.now().plus(timeout);
         JsonNode issue = null;
@@ -375,13 +421,14 @@ class WeeklyIssueSystemIT {
             HttpResponse<String> response = Http.get(url);
             if (response.statusCode() == 200) {
                 issue = Http.json(response);
-                if ("PUBLISHED".equals(issue.get("status").asText())) {
+                if ("PUBLISHED".equals(issue.get("status").asText()) && issue.get("revision").asInt() == revision) {
                     return issue;
                 }
             }
             Thread.sleep(500);
         }
-        throw new AssertionError("week " + week + " not published within " + timeout + "; last state: " + issue
+        throw new AssertionError("week " + week + " revision " + revision + " not published within " + timeout
+                + "; last state: " + issue
                 + "; service logs in system-tests/target/service-logs");
     }
 
