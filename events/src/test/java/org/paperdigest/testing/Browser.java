@@ -80,6 +80,20 @@ public final class Browser implements AutoCloseable {
                 .toList();
     }
 
+    /** The text of the alert, confirm or prompt dialog the page has open, if it has one. */
+    public Optional<String> openDialog() {
+        try {
+            return Optional.of(driver.switchTo().alert().getText());
+        } catch (NoAlertPresentException none) {
+            return Optional.empty();
+        }
+    }
+
+    /** Runs {@code script} in the page as a function body and gives back what it returns. */
+    public Object evaluate(String script) {
+        return driver.executeScript(script);
+    }
+
     public Path screenshot(Path file) throws Exception {
         Files.createDirectories(file.getParent());
         Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
