@@ -8,20 +8,26 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.paperdigest.publisher.KafkaEvents.newEventId;
 import static org.paperdigest.publisher.KafkaEvents.record;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.paperdigest.events.EventCodec;
 import org.paperdigest.events.EventType;
@@ -42,6 +48,9 @@ import org.paperdigest.testing.AdminCredentials;
 class RegenerationTest extends BrokerAndStoreTest {
 
     private static final String OTHER_MODEL = "qwen2.5:7b";
+    private static final String HTML = "text/html;charset=UTF-8";
+    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm 'UTC'")
+            .withZone(ZoneOffset.UTC);
 
     @Test
     void regeneratingAPaperPublishesTheNextRevisionAndKeepsThePreviousOne() {
@@ -137,6 +146,67 @@ class RegenerationTest extends BrokerAndStoreTest {
     }
 
     @Test
+    void eachRevisionHasAPageOfItsOwnThatCachesForGood() {
+        String issueId = newTestIssue("regen-pages");
+        try (KafkaCompanion kafka = new KafkaCompanion(bootstrapServers)) {
+            publishFirstRevision(kafka, issueId);
+            String firstPage = html(given().get("/issues/{id}/revisions/1", issueId));
+            String firstModel = TestEvents.gpqaSummarized(issueId).generation().model();
+
+            admin().post("/api/issues/{id}/papers/{key}/regenerate", issueId, TestEvents.GPQA).then().statusCode(202);
+            kafka.produceStrings().fromRecords(
+                    record(TestEvents.gpqaFetched(issueId), newEventId()),
+                    record(summarizedBy(OTHER_MODEL, issueId), newEventId()),
+                    record(TestEvents.gpqaAnswered(issueId), newEventId())).awaitCompletion();
+            await().atMost(PATIENCE).until(() -> given().get("/api/issues/{id}", issueId).jsonPath()
+                    .getInt("content.revision") == 2);
+
+            // Revision 1 as it was published, byte for byte, also now that revision 2 is the latest.
+            String revisionOne = "/issues/" + issueId + "/revisions/1";
+            assertEquals(firstPage, html(given().get(revisionOne)), "a revision's page never changes");
+            Document first = Jsoup.parse(firstPage);
+            String firstPublished = MINUTE.format(Instant.parse(
+                    given().get("/api" + revisionOne).jsonPath().getString("publishedAt")));
+            assertEquals("この号の第1版（" + firstPublished + "公開）を公開時のまま掲載しています。最新版を読む",
+                    first.getElementById("revision-note").text());
+            assertEquals("/issues/" + issueId, first.selectFirst("#revision-note a").attr("href"));
+            assertTrue(first.title().contains("（第1版）"), first.title());
+            assertEquals(List.of(revisionOne + ".md", "/api" + revisionOne),
+                    first.select(".issue-meta a").eachAttr("href"), "its Markdown and JSON are the same revision's");
+            assertTrue(first.select("#revisions").isEmpty(), "a revision's page names no other revision");
+            assertEquals(firstModel, generatedBy(first));
+
+            Document latest = Jsoup.parse(html(given().get("/issues/{id}", issueId)));
+            assertEquals(OTHER_MODEL, generatedBy(latest));
+            assertTrue(latest.select("#revision-note").isEmpty(), "the latest page is not pinned to its revision");
+            assertEquals(List.of("第1版（" + firstPublished + "公開）"), latest.select("#revisions li").eachText());
+            assertEquals(List.of(revisionOne), latest.select("#revisions a").eachAttr("href"));
+            assertEquals(List.of("/issues/" + issueId + ".md", "/api/issues/" + issueId),
+                    latest.select(".issue-meta a").eachAttr("href"));
+            Document revisionTwo = Jsoup.parse(html(given().get("/issues/{id}/revisions/2", issueId)));
+            assertEquals(OTHER_MODEL, generatedBy(revisionTwo));
+
+            HttpCaching.assertCachedWithETag(revisionOne, HTML, HttpCaching.IMMUTABLE);
+            HttpCaching.assertCachedWithETag(revisionOne + ".md", "text/markdown;charset=UTF-8", HttpCaching.IMMUTABLE);
+            HttpCaching.assertCachedWithETag("/api" + revisionOne, "application/json", HttpCaching.IMMUTABLE);
+            HttpCaching.assertCachedWithETag("/issues/" + issueId, HTML, HttpCaching.REVALIDATE);
+            HttpCaching.assertCachedWithETag("/issues/" + issueId + ".md", "text/markdown;charset=UTF-8",
+                    HttpCaching.REVALIDATE);
+            HttpCaching.assertCachedWithETag("/api/issues/" + issueId, "application/json", HttpCaching.REVALIDATE);
+
+            // A revision that does not exist is a page saying so, with no cache header that would keep it.
+            Response missing = given().get("/issues/{id}/revisions/3", issueId);
+            missing.then().statusCode(404).contentType(HTML);
+            assertTrue(!missing.headers().hasHeaderWithName("Cache-Control"), "a 404 is not cached for good");
+            assertEquals("Issue " + issueId + " has no published revision 3; see /issues/" + issueId
+                    + " for its latest", Jsoup.parse(missing.asString()).getElementById("error").text());
+            given().get("/issues/{id}/revisions/1", TestEvents.newIssueId("never-planned")).then().statusCode(404).contentType(HTML);
+            given().get("/issues/not-an-issue/revisions/1").then().statusCode(400).contentType(HTML);
+            given().get("/issues/{id}/revisions/0", issueId).then().statusCode(404);
+        }
+    }
+
+    @Test
     void regeneratingNeedsAnAdmin() {
         String issueId = newTestIssue("regen-auth");
         String url = "/api/issues/{id}/regenerate";
@@ -207,6 +277,15 @@ class RegenerationTest extends BrokerAndStoreTest {
         return new PaperSummarized(PaperSummarized.SCHEMA_VERSION, issueId, golden.paperKey(), 2,
                 golden.paperVersion(), golden.abstractJa(), golden.summaryJa(), new Generation(model, generation.promptVersion(), Instant.now(), generation.usage(),
                         generation.quality()));
+    }
+
+    private static String html(Response response) {
+        return response.then().statusCode(200).contentType(HTML).extract().asString();
+    }
+
+    /** The model the GPQA section says made its summary. */
+    private static String generatedBy(Document page) {
+        return page.select("#paper-6 table.provenance tbody tr").first().select("td").first().text();
     }
 
     private static RequestSpecification admin() {

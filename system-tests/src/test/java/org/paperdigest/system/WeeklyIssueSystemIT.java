@@ -41,6 +41,7 @@ import org.paperdigest.events.PaperFetched;
 import org.paperdigest.events.PaperKeys;
 import org.paperdigest.events.Topics;
 import org.paperdigest.testing.AdminCredentials;
+import org.paperdigest.testing.Browser;
 import org.paperdigest.testing.FakeOpenAiServer;
 import org.paperdigest.testing.FixtureServer;
 

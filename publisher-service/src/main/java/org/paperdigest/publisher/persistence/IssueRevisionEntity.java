@@ -12,6 +12,7 @@ import org.hibernate.annotations.Immutable;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.paperdigest.publisher.domain.IssueContent;
+import org.paperdigest.publisher.domain.PublishedRevision;
 
 /** A published issue revision, frozen: its content and its Markdown as readers first saw them. */
 @Entity
@@ -60,6 +61,16 @@ public class IssueRevisionEntity extends PanacheEntityBase {
                 where issue.issueId = revision.id.issueId and issue.publishedRevision = revision.id.revision
                 order by revision.publishedAt desc, revision.id.issueId desc""", IssueRevisionEntity.class)
                 .setMaxResults(limit)
+                .getResultList();
+    }
+
+    /** The issue's revisions by number and time, oldest first, without loading their content. */
+    public static List<PublishedRevision> revisionsOf(String issueId) {
+        return getEntityManager().createQuery("""
+                select new org.paperdigest.publisher.domain.PublishedRevision(revision.id.revision, revision.publishedAt)
+                from IssueRevisionEntity revision where revision.id.issueId = :issueId
+                order by revision.id.revision""", PublishedRevision.class)
+                .setParameter("issueId", issueId)
                 .getResultList();
     }
 

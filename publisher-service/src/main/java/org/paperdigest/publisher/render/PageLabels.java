@@ -17,6 +17,7 @@ import org.paperdigest.publisher.domain.StageState;
 @TemplateExtension
 @TemplateData(target = IssuePage.class)
 @TemplateData(target = IssuePage.FailureLine.class)
+@TemplateData(target = IssuePage.RevisionLink.class)
 @TemplateData(target = PaperPage.class)
 @TemplateData(target = PaperPage.QaItem.class)
 @TemplateData(target = PaperPage.Quote.class)

@@ -32,7 +32,7 @@ public class HomePageResource {
                 .filter(issue -> issue.publishedAt() != null)
                 .findFirst()
                 .flatMap(issue -> reader.find(issue.issueId()))
-                .map(detail -> IssuePage.of(detail.content()))
+                .map(detail -> IssuePage.latest(detail.content(), reader.revisions(detail.issueId())))
                 .orElse(null);
         return IssueResponses.published(request, Pages.home(latest, issues).render(), Pages.HTML);
     }

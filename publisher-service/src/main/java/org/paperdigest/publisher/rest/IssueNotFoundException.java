@@ -10,4 +10,10 @@ public class IssueNotFoundException extends RuntimeException {
     public static IssueNotFoundException notPlanned(String issueId) {
         return new IssueNotFoundException("No issue " + issueId + " has been planned");
     }
+
+    /** @param latest where the client finds the issue's latest revision in the form it asked for */
+    public static IssueNotFoundException noRevision(String issueId, int revision, String latest) {
+        return new IssueNotFoundException("Issue " + issueId + " has no published revision " + revision + "; see "
+                + latest + " for its latest");
+    }
 }

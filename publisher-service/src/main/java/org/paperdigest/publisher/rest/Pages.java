@@ -20,5 +20,8 @@ final class Pages {
 
     static native TemplateInstance progress(IssueDetail issue);
 
+    /** A page's client error, for a reader who followed a link: what is wrong, in words. */
+    static native TemplateInstance error(String heading, String message);
+
     static native TemplateInstance home(IssuePage latest, List<IssueOverview> issues);
 }

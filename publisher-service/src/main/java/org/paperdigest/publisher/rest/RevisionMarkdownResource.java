@@ -5,7 +5,10 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -23,15 +26,18 @@ public class RevisionMarkdownResource {
     @GET
     @Path("/{issueId}/revisions/" + RevisionResource.REVISION + ".md")
     @Produces(IssueMarkdownResource.MARKDOWN)
-    @Operation(summary = "One published revision of an issue as Markdown, as it was published")
+    @Operation(summary = "One published revision of an issue as Markdown, as it was published (cacheable for good)")
     @APIResponse(responseCode = "200", description = "The revision",
             content = @Content(mediaType = IssueMarkdownResource.MARKDOWN))
     @APIResponse(responseCode = "400", description = "Malformed issue id",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "404", description = "No such revision",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
-    public String markdown(@PathParam("issueId") String issueId, @PathParam("revision") int revision) {
+    public Response markdown(@PathParam("issueId") String issueId, @PathParam("revision") int revision,
+            @Context Request request) {
         String id = IssueIdParam.valid(issueId);
-        return reader.revisionMarkdown(id, revision).orElseThrow(() -> RevisionResource.noSuchRevision(id, revision));
+        String markdown = reader.revisionMarkdown(id, revision)
+                .orElseThrow(() -> IssueNotFoundException.noRevision(id, revision, "/issues/" + id + ".md"));
+        return IssueResponses.revision(request, markdown, IssueMarkdownResource.MARKDOWN);
     }
 }

@@ -1,11 +1,16 @@
 package org.paperdigest.publisher.rest;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -25,21 +30,23 @@ public class RevisionResource {
     @Inject
     IssueReader reader;
 
+    @Inject
+    ObjectMapper json;
+
     @GET
     @Path("/{issueId}/revisions/" + REVISION)
-    @Operation(summary = "One published revision of an issue, as it was published")
-    @APIResponse(responseCode = "200", description = "The revision")
+    @Operation(summary = "One published revision of an issue, as it was published (cacheable for good)")
+    @APIResponse(responseCode = "200", description = "The revision",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IssueContent.class)))
     @APIResponse(responseCode = "400", description = "Malformed issue id",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "404", description = "No such revision",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
-    public IssueContent revision(@PathParam("issueId") String issueId, @PathParam("revision") int revision) {
+    public Response revision(@PathParam("issueId") String issueId, @PathParam("revision") int revision,
+            @Context Request request) throws JsonProcessingException {
         String id = IssueIdParam.valid(issueId);
-        return reader.revision(id, revision).orElseThrow(() -> noSuchRevision(id, revision));
-    }
-
-    static IssueNotFoundException noSuchRevision(String issueId, int revision) {
-        return new IssueNotFoundException("Issue " + issueId + " has no published revision " + revision
-                + "; see /api/issues/" + issueId + " for its latest");
+        IssueContent content = reader.revision(id, revision)
+                .orElseThrow(() -> IssueNotFoundException.noRevision(id, revision, "/api/issues/" + id));
+        return IssueResponses.revision(request, json.writeValueAsString(content), MediaType.APPLICATION_JSON);
     }
 }

@@ -8,6 +8,7 @@ import org.paperdigest.publisher.domain.IssueContent;
 import org.paperdigest.publisher.domain.IssueDetail;
 import org.paperdigest.publisher.domain.IssueOverview;
 import org.paperdigest.publisher.domain.IssueProgress;
+import org.paperdigest.publisher.domain.PublishedRevision;
 import org.paperdigest.publisher.persistence.IssueEntity;
 import org.paperdigest.publisher.persistence.IssueRevisionEntity;
 import org.paperdigest.publisher.persistence.PaperStateEntity;
@@ -49,6 +50,11 @@ public class IssueReader {
     /** The Markdown of revision {@code revision}, as it was published; empty if the issue has no such revision. */
     public Optional<String> revisionMarkdown(String issueId, int revision) {
         return IssueRevisionEntity.find(issueId, revision).map(stored -> stored.markdown);
+    }
+
+    /** Every published revision of the issue, oldest first; empty for an issue never published. */
+    public List<PublishedRevision> revisions(String issueId) {
+        return IssueRevisionEntity.revisionsOf(issueId);
     }
 
     private IssueDetail detail(IssueEntity issue) {
