@@ -11,12 +11,13 @@
 # and empties its four service schemas first, so that every paper costs its LLM calls again.
 #
 # Each service runs with the JVM flags of its Dockerfile (JAVA_OPTS) in an emulated container of
-# MEASURE_MEMORY (default 512m) and MEASURE_CPUS (default 1): -XX:MaxRAM and -XX:ActiveProcessorCount make the
+# MEASURE_MEMORY (default 768m, the
+# manifests' limit) and MEASURE_CPUS (default 1): -XX:MaxRAM and -XX:ActiveProcessorCount make the
 # JVM size its heap and pick its collector as it would under those limits.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
-MEMORY="${MEASURE_MEMORY:-512m}"
+MEMORY="${MEASURE_MEMORY:-768m}"
 CPUS="${MEASURE_CPUS:-1}"
 WEEK=2023-11-20
 SERVICES=(publisher-service fetcher-service summarizer-service qa-service)
@@ -37,14 +38,15 @@ mkdir -p "$LOGS"
 PIDS=()
 stop_all() { for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }
 trap stop_all EXIT
+trap 'exit 1' INT TERM
 
 echo "Emptying the service schemas of ${JDBC_URL#jdbc:} ..."
-PGPASSWORD="$DB_PASSWORD" psql -X -q -v ON_ERROR_STOP=1 "${JDBC_URL#jdbc:}" -U "$DB_USER" \
-  -c 'DROP SCHEMA IF EXISTS publisher, summarizer, qa, fetcher CASCADE' \
+PGPASSWORD="$DB_PASSWORD" PGOPTIONS='-c client_min_messages=warning' psql -X -q -v ON_ERROR_STOP=1 \
+  "${JDBC_URL#jdbc:}" -U "$DB_USER" -c 'DROP SCHEMA IF EXISTS publisher, summarizer, qa, fetcher CASCADE' \
   -c 'CREATE SCHEMA publisher' -c 'CREATE SCHEMA summarizer' -c 'CREATE SCHEMA qa' -c 'CREATE SCHEMA fetcher'
 
 echo "Starting the fixture server and the fake LLM ..."
-./mvnw -B -o -q -pl system-tests exec:java -Dexec.classpathScope=test \
+./mvnw -B -q -pl system-tests org.codehaus.mojo:exec-maven-plugin:java -Dexec.classpathScope=test \
   -Dexec.mainClass=org.paperdigest.system.OfflineRemotes > "$LOGS/remotes.log" 2>&1 &
 PIDS+=($!)
 for _ in $(seq 1 120); do grep -q '^summarizer-service, qa-service:' "$LOGS/remotes.log" && break; sleep 1; done
@@ -98,8 +100,9 @@ while (( $(date +%s) - start < 600 )); do
     rss=$(rss_mib "${PID_OF[$service]}" VmRSS)
     (( rss > BUSY[$service] )) && BUSY[$service]=$rss
   done
+  # The issue's own status is the first one; its papers' stages follow.
   status=$(curl -fsS "localhost:${PORT_OF[publisher-service]}/api/issues/$WEEK" 2>/dev/null \
-    | sed -n 's/.*"status" *: *"\([A-Z_]*\)".*/\1/p' || true)
+    | grep -o '"status":"[A-Z_]*"' | head -1 | cut -d'"' -f4 || true)
   [[ $status == PUBLISHED ]] && break
   sleep 0.5
 done
@@ -107,9 +110,15 @@ done
 
 echo
 echo "Container emulated: memory $MEMORY, cpus $CPUS; week $WEEK published in $(( $(date +%s) - start )) s"
-printf '%-20s %14s %14s %16s\n' service idle-RSS-MiB busy-RSS-MiB peak-RSS-MiB
+# heap: committed now (jstat: survivors, eden, old); RSS beyond it is the rest of the JVM (metaspace, code, threads).
+heap_mib() { jstat -gc "$1" 2>/dev/null | awk 'NR == 2 { printf "%d", ($1 + $2 + $5 + $7) / 1024 }'; }
+printf '%-20s %12s %12s %12s %12s %12s\n' service idle-RSS busy-RSS peak-RSS heap-now non-heap
 for service in "${SERVICES[@]}"; do
+  pid=${PID_OF[$service]}
+  rss=$(rss_mib "$pid" VmRSS); heap=$(heap_mib "$pid"); rest=n/a
+  [[ -n $heap ]] && rest=$((rss - heap))
   # peak: the kernel's high-water mark over the whole run, start-up included.
-  printf '%-20s %14s %14s %16s\n' "$service" "${IDLE[$service]}" "${BUSY[$service]}" \
-    "$(rss_mib "${PID_OF[$service]}" VmHWM)"
+  printf '%-20s %12s %12s %12s %12s %12s\n' "$service" "${IDLE[$service]}" "${BUSY[$service]}" \
+    "$(rss_mib "$pid" VmHWM)" "${heap:-n/a}" "$rest"
 done
+echo "(MiB)"
