@@ -10,10 +10,10 @@
 # _USERNAME, _PASSWORD). It works in the system test's database (<database>_system, made by dev/postgres-setup.sh)
 # and empties its four service schemas first, so that every paper costs its LLM calls again.
 #
-# Each service runs with the JVM flags of its Dockerfile (JAVA_OPTS) in an emulated container of
-# MEASURE_MEMORY (default 768m, the
-# manifests' limit) and MEASURE_CPUS (default 1): -XX:MaxRAM and -XX:ActiveProcessorCount make the
-# JVM size its heap and pick its collector as it would under those limits.
+# Each service runs with the JVM flags of its Dockerfile (JAVA_OPTS) in an emulated container of MEASURE_MEMORY
+# (default 768m, the manifests' limit) and MEASURE_CPUS (default 1): -XX:MaxRAM and -XX:ActiveProcessorCount make
+# the JVM size its heap and pick its collector as it would under those limits. Uses psql, curl and the JDK's jstat.
+# Output and service logs: target/measure-memory/.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
