@@ -152,7 +152,7 @@ class WeeklyIssueSystemIT {
         }
         // Four JVMs starting at once on a busy machine can take minutes; a ready service ends the wait at once.
         for (ServiceProcess service : services.values()) {
-            service.awaitReady(Duration.ofMinutes(3));
+            service.awaitReady(Duration.ofMinutes(5));
         }
 
         Instant requested = Instant.now();
