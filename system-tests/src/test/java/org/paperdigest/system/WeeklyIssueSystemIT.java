@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -22,6 +23,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -37,8 +39,12 @@ import org.paperdigest.events.EventType;
 import org.paperdigest.events.Evidence;
 import org.paperdigest.events.Page;
 import org.paperdigest.events.PaperAnswered;
+import org.paperdigest.events.PaperFailed;
 import org.paperdigest.events.PaperFetched;
 import org.paperdigest.events.PaperKeys;
+import org.paperdigest.events.PaperSummarized;
+import org.paperdigest.events.Stage;
+import org.paperdigest.events.TokenUsage;
 import org.paperdigest.events.Topics;
 import org.paperdigest.testing.AdminCredentials;
 import org.paperdigest.testing.Browser;
@@ -56,6 +62,14 @@ class WeeklyIssueSystemIT {
 
     private static final String WEEK = "2023-11-20";
     private static final String MALFORMED_KEY = "malformed";
+    /** The service started with JSON logs, as in the containers. */
+    private static final String JSON_LOGGING_SERVICE = "qa-service";
+    private static final String KAFKA_CHECK = "SmallRye Reactive Messaging - readiness check";
+    private static final String DATABASE_CHECK = "Database connections health check";
+    /** Quarkus LangChain4j's token counter, by {@code gen_ai_token_type}. */
+    private static final String TOKENS = "gen_ai_client_token_usage_total";
+    /** The Kafka client's consumer lag (Micrometer's Kafka binder), by topic and partition. */
+    private static final String CONSUMER_LAG = "kafka_consumer_fetch_manager_records_lag";
     private static final List<String> CONSUMED_TOPICS = List.of(Topics.ISSUE_PLANS, Topics.PAPERS_FETCHED,
             Topics.PAPER_SUMMARIES, Topics.PAPER_ANSWERS, Topics.PAPER_FAILURES);
     private static final List<String> SERVICES = List.of(
@@ -84,6 +98,7 @@ class WeeklyIssueSystemIT {
     private Broker broker;
     private FixtureServer fixtures;
     private FakeOpenAiServer llm;
+    private OtlpSink traces;
     private JsonNode published;
     private String markdown;
     private Duration requestToPublished;
@@ -110,6 +125,7 @@ class WeeklyIssueSystemIT {
 
         fixtures = FixtureServer.start();
         llm = FakeOpenAiServer.start();
+        traces = OtlpSink.start();
         Path logs = Files.createDirectories(repo.resolve("system-tests/target/service-logs"));
         Map<String, String> common = Map.ofEntries(
                 Map.entry("kafka.bootstrap.servers", bootstrap),
@@ -126,13 +142,21 @@ class WeeklyIssueSystemIT {
                 Map.entry("paperdigest.fetcher.arxiv.min-interval", "PT0.1S"),
                 Map.entry("paperdigest.fetcher.download.allow-private-hosts", "true"),
                 Map.entry("paperdigest.fetcher.schedule.enabled", "false"),
-                Map.entry("paperdigest.admin.password", AdminCredentials.PASSWORD));
+                Map.entry("paperdigest.admin.password", AdminCredentials.PASSWORD),
+                // Tracing on, as where a collector is configured.
+                Map.entry("quarkus.otel.sdk.disabled", "false"),
+                Map.entry("quarkus.otel.exporter.otlp.traces.endpoint", traces.endpoint()),
+                Map.entry("quarkus.otel.exporter.otlp.traces.protocol", "http/protobuf"));
         for (String module : SERVICES) {
-            services.put(module, ServiceProcess.start(repo, module, common, logs));
+            Map<String, String> properties = new LinkedHashMap<>(common);
+            if (module.equals(JSON_LOGGING_SERVICE)) {
+                properties.put("quarkus.log.console.json.enabled", "true"); // as the containers run
+            }
+            services.put(module, ServiceProcess.start(repo, module, properties, logs));
         }
         // Four JVMs starting at once on a busy machine can take minutes; a ready service ends the wait at once.
         for (ServiceProcess service : services.values()) {
-            service.awaitReady(Duration.ofMinutes(3));
+            service.awaitReady(Duration.ofMinutes(5));
         }
 
         Instant requested = Instant.now();
@@ -151,6 +175,9 @@ class WeeklyIssueSystemIT {
         if (llm != null) {
             llm.close();
         }
+        if (traces != null) {
+            traces.close();
+        }
         if (fixtures != null) {
             fixtures.close();
         }
@@ -167,6 +194,103 @@ class WeeklyIssueSystemIT {
         assertEquals(10, published.at("/content/paperCount").asInt());
         assertTrue(markdown.contains("10本"), "the intro names the real paper count");
         assertFalse(markdown.contains("[number]"), "no unfilled placeholder");
+    }
+
+    @Test
+    @Order(1)
+    void everyServiceIsLiveAndReadyWithItsBrokerAndDatabaseChecksUp() throws Exception {
+        for (Map.Entry<String, ServiceProcess> service : services.entrySet()) {
+            JsonNode live = Http.json(Http.get(service.getValue().url("/q/health/live")));
+            assertEquals("UP", live.get("status").asText(), service.getKey() + " " + live);
+            JsonNode ready = Http.json(Http.get(service.getValue().url("/q/health/ready")));
+            Map<String, String> checks = new LinkedHashMap<>();
+            ready.get("checks").forEach(check -> checks.put(check.get("name").asText(), check.get("status").asText()));
+            assertEquals("UP", checks.get(KAFKA_CHECK), service.getKey() + " " + ready);
+            assertEquals("UP", checks.get(DATABASE_CHECK), service.getKey() + " " + ready);
+            assertEquals("UP", ready.get("status").asText(), service.getKey() + " " + ready);
+        }
+    }
+
+    @Test
+    @Order(1)
+    void eachStageCountedThePapersItHandledAndTheTokensItSpent() throws Exception {
+        List<PaperFailed> failures = events(Topics.PAPER_FAILURES, EventType.PAPER_FAILED);
+        List<PaperSummarized> summaries = events(Topics.PAPER_SUMMARIES, EventType.PAPER_SUMMARIZED);
+        List<PaperAnswered> answers = events(Topics.PAPER_ANSWERS, EventType.PAPER_ANSWERED);
+        Map<Stage, Long> failedAt = failures.stream()
+                .collect(Collectors.groupingBy(PaperFailed::stage, Collectors.counting()));
+        long fetchFailed = failedAt.getOrDefault(Stage.FETCH, 0L);
+        long summarizeFailed = failedAt.getOrDefault(Stage.SUMMARIZE, 0L);
+        long answerFailed = failedAt.getOrDefault(Stage.ANSWER, 0L);
+        int fetched = events(Topics.PAPERS_FETCHED, EventType.PAPER_FETCHED).size();
+        int paperCount = published.at("/content/paperCount").asInt();
+        int publishedFailed = published.at("/content/failedCount").asInt();
+        // A stage counts a paper as it sends its event: allow the last one a moment to be counted.
+        eventually(() -> {
+            PrometheusText fetcher = metrics("fetcher-service");
+            assertEquals(fetched, papersCounted(fetcher, "fetch", "ok"));
+            assertEquals(fetchFailed, papersCounted(fetcher, "fetch", "failed"));
+            assertEquals(fetched + fetchFailed,
+                    (long) fetcher.sum("paperdigest_stage_seconds_count", Map.of("stage", "fetch")));
+
+            PrometheusText summarizer = metrics("summarizer-service");
+            assertEquals(summaries.size(), papersCounted(summarizer, "summarize", "ok"));
+            assertEquals(summarizeFailed, papersCounted(summarizer, "summarize", "failed"));
+            assertTokens(summarizer, summaries.stream().map(summary -> summary.generation().usage()).toList());
+
+            PrometheusText qa = metrics("qa-service");
+            assertEquals(answers.size(), papersCounted(qa, "answer", "ok"));
+            assertEquals(answerFailed, papersCounted(qa, "answer", "failed"));
+            assertTokens(qa, answers.stream().map(answer -> answer.generation().usage()).toList());
+
+            PrometheusText publisher = metrics("publisher-service");
+            assertEquals(paperCount - publishedFailed, papersCounted(publisher, "publish", "ok"));
+            assertEquals(publishedFailed, papersCounted(publisher, "publish", "failed"));
+        });
+        PrometheusText fetcher = metrics("fetcher-service");
+        int arxivCalls = fixtures.requests("/arxiv/").size();
+        assertEquals(arxivCalls, (long) fetcher.sum("paperdigest_arxiv_requests_total", Map.of()));
+        assertEquals(arxivCalls, (long) fetcher.sum("paperdigest_arxiv_rate_limit_wait_seconds_count", Map.of()));
+        PrometheusText summarizer = metrics("summarizer-service");
+        assertEquals(summarizer.sum("paperdigest_stage_seconds_count", Map.of("stage", "summarize")),
+                summarizer.sum("paperdigest_stage_seconds_bucket", Map.of("stage", "summarize", "le", "+Inf")));
+        for (String service : List.of("summarizer-service", "qa-service", "publisher-service")) {
+            assertEquals(0, metrics(service).sum(CONSUMER_LAG, Map.of("topic", Topics.PAPERS_FETCHED)),
+                    service + " has read every fetched paper");
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aPapersEventsCarryTheTraceOfTheRequestThatPlannedItsIssue() throws Exception {
+        String trace = traceId(producedRecord(Topics.ISSUE_PLANS, WEEK));
+        String gpqa = PaperKeys.arxiv("2311.12022");
+        for (String topic : List.of(Topics.PAPERS_FETCHED, Topics.PAPER_SUMMARIES, Topics.PAPER_ANSWERS)) {
+            assertEquals(trace, traceId(producedRecord(topic, gpqa)), topic + " record of " + gpqa);
+        }
+        assertEquals(trace, traceId(producedRecord(Topics.PAPER_FAILURES, PaperKeys.arxiv("2311.05698"))),
+                "the failure of Mirasol");
+        eventually(() -> SERVICES.forEach(service ->
+                assertTrue(traces.received(service), service + " exported its spans to the collector")));
+    }
+
+    @Test
+    @Order(1)
+    void jsonLogLinesOfAPapersWorkNameThePaperAndTheTrace() throws Exception {
+        String gpqa = PaperKeys.arxiv("2311.12022");
+        String trace = traceId(producedRecord(Topics.PAPERS_FETCHED, gpqa));
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : Files.readAllLines(services.get(JSON_LOGGING_SERVICE).log())) {
+            if (line.startsWith("{")) {
+                lines.add(EventCodec.mapper().readTree(line));
+            }
+        }
+        JsonNode answering = lines.stream()
+                .filter(line -> line.path("message").asText().startsWith("answering " + gpqa + " "))
+                .findFirst().orElseThrow(() -> new AssertionError("no JSON log line of answering " + gpqa));
+        assertEquals(WEEK, answering.at("/mdc/issueId").asText(), answering.toString());
+        assertEquals(gpqa, answering.at("/mdc/paperKey").asText(), answering.toString());
+        assertEquals(trace, answering.at("/mdc/traceId").asText(), answering.toString());
     }
 
     @Test
@@ -468,6 +592,67 @@ class WeeklyIssueSystemIT {
                 .map(record -> EventCodec.fromJson(record.value(), type))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no " + type.schemaName() + " event for " + key));
+    }
+
+    /** Every event of the week on the topic. */
+    private <T extends org.paperdigest.events.DigestEvent> List<T> events(String topic, EventType<T> type) {
+        return producedRecords(topic).stream()
+                .map(record -> EventCodec.fromJson(record.value(), type))
+                .filter(event -> event.issueId().equals(WEEK))
+                .toList();
+    }
+
+    private ConsumerRecord<String, String> producedRecord(String topic, String key) {
+        return producedRecords(topic).stream().filter(record -> key.equals(record.key())).findFirst()
+                .orElseThrow(() -> new AssertionError("no record " + key + " on " + topic));
+    }
+
+    /** The trace id of a record's W3C {@code traceparent} header: {@code 00-<trace id>-<span id>-<flags>}. */
+    private static String traceId(ConsumerRecord<String, String> record) {
+        Header header = record.headers().lastHeader("traceparent");
+        assertNotNull(header, record.topic() + " record " + record.key() + " carries a traceparent header");
+        String traceparent = new String(header.value(), StandardCharsets.UTF_8);
+        assertTrue(traceparent.matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01"), "sampled W3C trace context: " + traceparent);
+        return traceparent.substring(3, 35);
+    }
+
+    private PrometheusText metrics(String service) throws Exception {
+        HttpResponse<String> response = Http.get(services.get(service).url("/q/metrics"));
+        assertEquals(200, response.statusCode(), service + " /q/metrics");
+        return PrometheusText.parse(response.body());
+    }
+
+    private static long papersCounted(PrometheusText metrics, String stage, String outcome) {
+        return (long) metrics.sum("paperdigest_papers_total", Map.of("stage", stage, "outcome", outcome));
+    }
+
+    /** The service's token meters add up to the tokens its events report. */
+    private static void assertTokens(PrometheusText metrics, List<TokenUsage> reported) {
+        assertEquals(reported.stream().mapToLong(TokenUsage::inputTokens).sum(),
+                (long) metrics.sum(TOKENS, Map.of("gen_ai_token_type", "input")), "input tokens");
+        assertEquals(reported.stream().mapToLong(TokenUsage::outputTokens).sum(),
+                (long) metrics.sum(TOKENS, Map.of("gen_ai_token_type", "output")), "output tokens");
+    }
+
+    /** Runs {@code assertion} until it holds, for at most 15 s. */
+    private static void eventually(Assertion assertion) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(15);
+        while (true) {
+            try {
+                assertion.check();
+                return;
+            } catch (AssertionError notYet) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw notYet;
+                }
+                Thread.sleep(500);
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface Assertion {
+        void check() throws Exception;
     }
 
     /** The topic's records less the malformed one this test put there. */

@@ -1,5 +1,6 @@
 package org.paperdigest.fetcher.service;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -21,6 +22,7 @@ import org.paperdigest.events.PaperFailed;
 import org.paperdigest.events.PaperFetched;
 import org.paperdigest.events.PaperMetadata;
 import org.paperdigest.events.Stage;
+import org.paperdigest.events.StageMeters;
 import org.paperdigest.fetcher.config.FetcherConfig;
 import org.paperdigest.fetcher.domain.ArxivApiException;
 import org.paperdigest.fetcher.domain.ArxivEntry;
@@ -60,23 +62,30 @@ public class IssueFetcher {
     private final HtmlTextExtractor htmlExtractor;
     private final Clock clock;
     private final int maxIdsPerRequest;
+    private final StageMeters meters;
 
     @Inject
     public IssueFetcher(ArxivLookup arxiv, DocumentSource documents, EventSink events, ArxivTaxonomy taxonomy,
-            PdfTextExtractor extractor, HtmlTextExtractor htmlExtractor, FetcherConfig config) {
+            PdfTextExtractor extractor, HtmlTextExtractor htmlExtractor, FetcherConfig config, MeterRegistry registry) {
         this(arxiv, documents, events, taxonomy, extractor, htmlExtractor, Clock.systemUTC(),
-                config.arxiv().maxIdsPerRequest());
+                config.arxiv().maxIdsPerRequest(), new StageMeters(registry, StageMeters.FETCH));
     }
 
     public IssueFetcher(ArxivLookup arxiv, DocumentSource documents, EventSink events, ArxivTaxonomy taxonomy,
             PdfTextExtractor extractor, HtmlTextExtractor htmlExtractor, Clock clock) {
-        this(arxiv, documents, events, taxonomy, extractor, htmlExtractor, clock, 100);
+        this(arxiv, documents, events, taxonomy, extractor, htmlExtractor, clock, 100,
+                StageMeters.unpublished(StageMeters.FETCH));
     }
 
-    /** @param maxIdsPerRequest most ids in one export-API request; more papers are looked up in several */
+    /**
+     * @param maxIdsPerRequest most ids in one export-API request; more papers are looked up in several
+     * @param meters           times each paper's own work (after the issue's arXiv lookup) and counts its outcome
+     */
     public IssueFetcher(ArxivLookup arxiv, DocumentSource documents, EventSink events, ArxivTaxonomy taxonomy,
-            PdfTextExtractor extractor, HtmlTextExtractor htmlExtractor, Clock clock, int maxIdsPerRequest) {
+            PdfTextExtractor extractor, HtmlTextExtractor htmlExtractor, Clock clock, int maxIdsPerRequest,
+            StageMeters meters) {
         this.maxIdsPerRequest = Math.max(1, maxIdsPerRequest);
+        this.meters = meters;
         this.arxiv = arxiv;
         this.documents = documents;
         this.events = events;
@@ -306,22 +315,25 @@ public class IssueFetcher {
         if (settled.contains(key)) {
             return;
         }
-        DigestEvent event;
-        try {
-            event = work.get();
-        } catch (RuntimeException e) {
-            LOG.errorf(e, "issue %s: unexpected error while fetching %s", run.issueId(), key);
-            event = failed(run, item, "unexpected error while fetching: " + message(e));
-        }
-        try {
-            if (event instanceof PaperFetched fetched) {
-                events.fetched(fetched);
-            } else {
-                events.failed((PaperFailed) event);
+        try (StageMeters.PaperWork paperWork = meters.start(run.issueId(), key)) {
+            DigestEvent event;
+            try {
+                event = work.get();
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "issue %s: unexpected error while fetching %s", run.issueId(), key);
+                event = failed(run, item, "unexpected error while fetching: " + message(e));
             }
-            settled.add(key);
-        } catch (RuntimeException e) {
-            LOG.errorf(e, "issue %s: could not send the event for %s", run.issueId(), key);
+            try {
+                if (event instanceof PaperFetched fetched) {
+                    events.fetched(fetched);
+                } else {
+                    events.failed((PaperFailed) event);
+                }
+                settled.add(key);
+                paperWork.finished(event);
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "issue %s: could not send the event for %s", run.issueId(), key);
+            }
         }
     }
 

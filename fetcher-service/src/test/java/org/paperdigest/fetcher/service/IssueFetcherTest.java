@@ -26,6 +26,7 @@ import org.paperdigest.events.PaperFailed;
 import org.paperdigest.events.PaperFetched;
 import org.paperdigest.events.PaperKeys;
 import org.paperdigest.events.Stage;
+import org.paperdigest.events.StageMeters;
 import org.paperdigest.fetcher.Fixtures;
 import org.paperdigest.fetcher.domain.ArxivApiException;
 import org.paperdigest.fetcher.domain.ArxivEntry;
@@ -382,7 +383,7 @@ class IssueFetcherTest {
             }
         };
         return new IssueFetcher(recording, documents, sink, ArxivTaxonomy.load(), new PdfTextExtractor(400_000),
-                new HtmlTextExtractor(400_000), CLOCK, maxIdsPerRequest);
+                new HtmlTextExtractor(400_000), CLOCK, maxIdsPerRequest, StageMeters.unpublished(StageMeters.FETCH));
     }
 
     private static ArxivFeed builtWeekFeed() throws ArxivApiException {

@@ -13,6 +13,7 @@ import org.paperdigest.events.EventCodec;
 import org.paperdigest.events.EventType;
 import org.paperdigest.events.MalformedEventException;
 import org.paperdigest.events.ReceivedEvent;
+import org.paperdigest.events.StageMeters;
 import org.paperdigest.events.Topics;
 import org.paperdigest.publisher.service.IssueLedger;
 import org.paperdigest.publisher.service.IssuePublication;
@@ -38,6 +39,9 @@ public class EventConsumer {
 
     @Inject
     IssuePublication publication;
+
+    @Inject
+    StageMeters meters;
 
     @Incoming(Topics.ISSUE_PLANS)
     @Blocking
@@ -69,8 +73,16 @@ public class EventConsumer {
         apply(EventCodec.decode(record, EventType.PAPER_FAILED));
     }
 
-    /** Records the event, then publishes its issue if the event completed it. */
+    /** Records the event, then publishes its issue if the event completed it; timed as the publish stage. */
     private void apply(ReceivedEvent<? extends DigestEvent> event) {
+        String issueId = event.payload().issueId();
+        String paperKey = event.payload().key().equals(issueId) ? null : event.payload().key();
+        try (StageMeters.PaperWork work = meters.start(issueId, paperKey)) {
+            recordAndPublish(event);
+        }
+    }
+
+    private void recordAndPublish(ReceivedEvent<? extends DigestEvent> event) {
         if (!ledger.record(event)) {
             return;
         }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import org.jboss.logging.Logger;
 import org.paperdigest.events.IssuePublished;
+import org.paperdigest.events.StageMeters;
 import org.paperdigest.publisher.domain.IssueAssembler;
 import org.paperdigest.publisher.domain.IssueContent;
 import org.paperdigest.publisher.domain.IssueStatus;
@@ -35,6 +36,9 @@ public class IssuePublication {
     @Inject
     IssuePublishedSender sender;
 
+    @Inject
+    StageMeters meters;
+
     /**
      * Publishes the issue if it is complete and not yet published. The issue's row lock makes this safe to call
      * from every consumer and the sweep at once: one of them publishes, the others find it done. The revision is
@@ -60,6 +64,8 @@ public class IssuePublication {
         issue.status = IssueStatus.PUBLISHED;
         sender.send(new IssuePublished(IssuePublished.SCHEMA_VERSION, issue.issueId, content.revision(),
                 content.paperCount(), content.failedCount(), now));
+        meters.counted("ok", content.paperCount() - content.failedCount());
+        meters.counted("failed", content.failedCount());
         LOG.infof("Published issue %s revision %d: %d papers, %d with failures", issue.issueId,
                 content.revision(), content.paperCount(), content.failedCount());
         return true;

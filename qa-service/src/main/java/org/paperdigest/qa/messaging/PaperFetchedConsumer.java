@@ -1,5 +1,6 @@
 package org.paperdigest.qa.messaging;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,6 +16,7 @@ import org.paperdigest.events.EventType;
 import org.paperdigest.events.PaperFailed;
 import org.paperdigest.events.PaperFetched;
 import org.paperdigest.events.ReceivedEvent;
+import org.paperdigest.events.StageMeters;
 import org.paperdigest.events.Topics;
 import org.paperdigest.qa.domain.PaperQa;
 
@@ -31,13 +33,16 @@ public class PaperFetchedConsumer {
     private final PaperQa qa;
     private final MutinyEmitter<String> answers;
     private final MutinyEmitter<String> failures;
+    private final StageMeters meters;
 
     PaperFetchedConsumer(PaperQa qa,
             @Channel(Topics.PAPER_ANSWERS) MutinyEmitter<String> answers,
-            @Channel(Topics.PAPER_FAILURES) MutinyEmitter<String> failures) {
+            @Channel(Topics.PAPER_FAILURES) MutinyEmitter<String> failures,
+            MeterRegistry registry) {
         this.qa = qa;
         this.answers = answers;
         this.failures = failures;
+        this.meters = new StageMeters(registry, StageMeters.ANSWER);
     }
 
     // Papers are worked on side by side in the "papers" worker pool (its size is
@@ -48,9 +53,12 @@ public class PaperFetchedConsumer {
     @Blocking(value = "papers", ordered = false)
     public void onPaperFetched(ConsumerRecord<String, String> record) {
         ReceivedEvent<PaperFetched> event = EventCodec.decode(record, EventType.PAPER_FETCHED);
-        LOG.infof("answering %s (event %s)", event.payload().paperKey(), event.id());
-        DigestEvent outcome = qa.answer(event.payload());
-        MutinyEmitter<String> channel = outcome instanceof PaperFailed ? failures : answers;
-        channel.sendMessageAndAwait(EventMessages.of(outcome, SOURCE));
+        try (StageMeters.PaperWork work = meters.start(event.payload().issueId(), event.payload().paperKey())) {
+            LOG.infof("answering %s (event %s)", event.payload().paperKey(), event.id());
+            DigestEvent outcome = qa.answer(event.payload());
+            work.finished(outcome);
+            MutinyEmitter<String> channel = outcome instanceof PaperFailed ? failures : answers;
+            channel.sendMessageAndAwait(EventMessages.of(outcome, SOURCE));
+        }
     }
 }

@@ -1,5 +1,6 @@
 package org.paperdigest.summarizer.messaging;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,6 +16,7 @@ import org.paperdigest.events.EventType;
 import org.paperdigest.events.PaperFailed;
 import org.paperdigest.events.PaperFetched;
 import org.paperdigest.events.ReceivedEvent;
+import org.paperdigest.events.StageMeters;
 import org.paperdigest.events.Topics;
 import org.paperdigest.summarizer.domain.Summarizer;
 
@@ -31,13 +33,16 @@ public class PaperFetchedConsumer {
     private final Summarizer summarizer;
     private final MutinyEmitter<String> summaries;
     private final MutinyEmitter<String> failures;
+    private final StageMeters meters;
 
     PaperFetchedConsumer(Summarizer summarizer,
             @Channel(Topics.PAPER_SUMMARIES) MutinyEmitter<String> summaries,
-            @Channel(Topics.PAPER_FAILURES) MutinyEmitter<String> failures) {
+            @Channel(Topics.PAPER_FAILURES) MutinyEmitter<String> failures,
+            MeterRegistry registry) {
         this.summarizer = summarizer;
         this.summaries = summaries;
         this.failures = failures;
+        this.meters = new StageMeters(registry, StageMeters.SUMMARIZE);
     }
 
     // Papers are worked on side by side in the "papers" worker pool (its size is
@@ -48,9 +53,12 @@ public class PaperFetchedConsumer {
     @Blocking(value = "papers", ordered = false)
     public void onPaperFetched(ConsumerRecord<String, String> record) {
         ReceivedEvent<PaperFetched> event = EventCodec.decode(record, EventType.PAPER_FETCHED);
-        LOG.infof("summarizing %s (event %s)", event.payload().paperKey(), event.id());
-        DigestEvent outcome = summarizer.summarize(event.payload());
-        MutinyEmitter<String> channel = outcome instanceof PaperFailed ? failures : summaries;
-        channel.sendMessageAndAwait(EventMessages.of(outcome, SOURCE));
+        try (StageMeters.PaperWork work = meters.start(event.payload().issueId(), event.payload().paperKey())) {
+            LOG.infof("summarizing %s (event %s)", event.payload().paperKey(), event.id());
+            DigestEvent outcome = summarizer.summarize(event.payload());
+            work.finished(outcome);
+            MutinyEmitter<String> channel = outcome instanceof PaperFailed ? failures : summaries;
+            channel.sendMessageAndAwait(EventMessages.of(outcome, SOURCE));
+        }
     }
 }
