@@ -107,11 +107,7 @@ class RegenerationTest extends BrokerAndStoreTest {
             assertEquals("PENDING", afterStale.getString(row(TestEvents.GPQA) + ".summarize.status"));
             assertEquals("REGENERATING", afterStale.getString("status"));
 
-            kafka.produceStrings().fromRecords(
-                    record(TestEvents.inRevision(TestEvents.gpqaFetched(issueId), 2), newEventId()),
-                    record(summarizedBy(OTHER_MODEL, issueId), newEventId()),
-                    record(TestEvents.inRevision(TestEvents.gpqaAnswered(issueId), 2), newEventId()))
-                    .awaitCompletion();
+            makeGpqaAgain(kafka, issueId);
 
             await().atMost(PATIENCE).until(() -> "PUBLISHED".equals(
                     given().get("/api/issues/{id}", issueId).jsonPath().getString("status")));
@@ -154,10 +150,7 @@ class RegenerationTest extends BrokerAndStoreTest {
             String firstModel = TestEvents.gpqaSummarized(issueId).generation().model();
 
             admin().post("/api/issues/{id}/papers/{key}/regenerate", issueId, TestEvents.GPQA).then().statusCode(202);
-            kafka.produceStrings().fromRecords(
-                    record(TestEvents.gpqaFetched(issueId), newEventId()),
-                    record(summarizedBy(OTHER_MODEL, issueId), newEventId()),
-                    record(TestEvents.gpqaAnswered(issueId), newEventId())).awaitCompletion();
+            makeGpqaAgain(kafka, issueId);
             await().atMost(PATIENCE).until(() -> given().get("/api/issues/{id}", issueId).jsonPath()
                     .getInt("content.revision") == 2);
 
@@ -269,6 +262,14 @@ class RegenerationTest extends BrokerAndStoreTest {
                 TestEvents.goldenPlannedGpqa(),
                 TestEvents.planned(3, TestEvents.PASS, "Parallel Speculative Sampling"),
                 TestEvents.planned(1, TestEvents.MIRASOL, "Mirasol3B"));
+    }
+
+    /** GPQA's events for revision 2, as the services send them after its regeneration with {@code OTHER_MODEL}. */
+    private void makeGpqaAgain(KafkaCompanion kafka, String issueId) {
+        kafka.produceStrings().fromRecords(
+                record(TestEvents.inRevision(TestEvents.gpqaFetched(issueId), 2), newEventId()),
+                record(summarizedBy(OTHER_MODEL, issueId), newEventId()),
+                record(TestEvents.inRevision(TestEvents.gpqaAnswered(issueId), 2), newEventId())).awaitCompletion();
     }
 
     private static PaperSummarized summarizedBy(String model, String issueId) {
