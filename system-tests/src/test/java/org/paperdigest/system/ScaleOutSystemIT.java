@@ -18,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -329,12 +328,13 @@ class ScaleOutSystemIT {
     /** Outcomes for papers of the killed replica's partitions, made after it died: only a survivor made them. */
     private List<ConsumerRecord<String, String>> outputsAfterKill(Stage stage) {
         Kill kill = kills.get(stage.group);
-        Predicate<String> onKilledPartitions = key -> broker.readAll(Topics.PAPERS_FETCHED).stream()
-                .anyMatch(record -> record.key().equals(key)
-                        && kill.partitions().contains(new TopicPartition(record.topic(), record.partition())));
+        Set<String> onKilledPartitions = broker.readAll(Topics.PAPERS_FETCHED).stream()
+                .filter(record -> kill.partitions().contains(new TopicPartition(record.topic(), record.partition())))
+                .map(ConsumerRecord::key)
+                .collect(Collectors.toSet());
         return outputs(stage).stream()
                 .filter(record -> record.timestamp() > kill.at().toEpochMilli())
-                .filter(record -> onKilledPartitions.test(record.key()))
+                .filter(record -> onKilledPartitions.contains(record.key()))
                 .toList();
     }
 
