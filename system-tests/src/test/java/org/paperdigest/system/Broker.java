@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,8 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
+import org.apache.kafka.clients.admin.MemberDescription;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -65,6 +68,31 @@ final class Broker implements AutoCloseable {
             }
             Thread.sleep(200);
         }
+    }
+
+    /** Creates the topics with this many partitions, so that consumers of one group can share them. */
+    void createTopics(Collection<String> topics, int partitions) throws Exception {
+        admin.createTopics(topics.stream().map(topic -> new NewTopic(topic, partitions, (short) 1)).toList())
+                .all().get();
+    }
+
+    /** The partitions assigned to the group's members now, by client id (members sharing one are merged). */
+    Map<String, Set<TopicPartition>> assignment(String group) throws Exception {
+        Map<String, Set<TopicPartition>> assigned = new HashMap<>();
+        for (MemberDescription member :
+                admin.describeConsumerGroups(List.of(group)).describedGroups().get(group).get().members()) {
+            assigned.computeIfAbsent(member.clientId(), id -> new HashSet<>())
+                    .addAll(member.assignment().topicPartitions());
+        }
+        return assigned;
+    }
+
+    /** The group's committed offset of each partition it has committed. */
+    Map<TopicPartition, Long> committedOffsets(String group) throws Exception {
+        Map<TopicPartition, Long> offsets = new HashMap<>();
+        admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get().forEach(
+                (partition, committed) -> offsets.put(partition, committed == null ? 0 : committed.offset()));
+        return offsets;
     }
 
     void send(ConsumerRecord<String, String> original) throws Exception {

@@ -38,6 +38,12 @@ final class ServiceProcess implements AutoCloseable {
      */
     static ServiceProcess start(Path repo, String module, Map<String, String> properties, Path logDir)
             throws IOException {
+        return start(repo, module, module, properties, logDir);
+    }
+
+    /** @param instance names this replica of the module and its log file, e.g. {@code qa-service-1} */
+    static ServiceProcess start(Path repo, String module, String instance, Map<String, String> properties,
+            Path logDir) throws IOException {
         Path jar = repo.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: package the services first (./mvnw verify builds them)");
@@ -46,12 +52,12 @@ final class ServiceProcess implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx384m", "-Dquarkus.http.port=" + port));
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", jar.toString()));
-        Path log = logDir.resolve(module + ".log");
+        Path log = logDir.resolve(instance + ".log");
         Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
-        return new ServiceProcess(module, port, process, log);
+        return new ServiceProcess(instance, port, process, log);
     }
 
     String url(String path) {
@@ -80,6 +86,11 @@ final class ServiceProcess implements AutoCloseable {
 
     Path log() {
         return log;
+    }
+
+    /** Ends the process as a crash would (SIGKILL on Linux): no shutdown hook, no leaving the consumer group. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
     }
 
     @Override

@@ -691,7 +691,7 @@ class WeeklyIssueSystemIT {
         return text.replaceAll("\\s+", " ").trim();
     }
 
-    private static String requiredEnv(String name) {
+    static String requiredEnv(String name) {
         String value = System.getenv(name);
         if (value == null || value.isBlank()) {
             throw new IllegalStateException(name + " is not set: start the broker and database first (see README)");
@@ -700,12 +700,12 @@ class WeeklyIssueSystemIT {
     }
 
     /** The system test's own database beside the one named for the services (made by dev/postgres-setup.sh). */
-    private static String systemDatabase(String jdbcUrl) {
+    static String systemDatabase(String jdbcUrl) {
         return jdbcUrl.replaceFirst("/([^/?]+)(\\?|$)", "/$1_system$2");
     }
 
     /** Every service starts from an empty store: no issue, and no stored generation to reuse. */
-    private static void emptyServiceSchemas(String jdbcUrl, String user, String password) throws Exception {
+    static void emptyServiceSchemas(String jdbcUrl, String user, String password) throws Exception {
         try (Connection connection = DriverManager.getConnection(jdbcUrl, user, password);
                 Statement statement = connection.createStatement()) {
             for (String schema : List.of("publisher", "summarizer", "qa", "fetcher")) {
