@@ -16,8 +16,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -58,9 +56,8 @@ public abstract class LlmServiceFaultRunTest {
             "%test.quarkus.fault-tolerance.global.retry.max-retries", "8");
 
     /** The {@code status} tag of Quarkus' HTTP client meter for a request that met each fault. */
-    private static final Map<Fault, String> STATUS = Map.of(Fault.RATE_LIMITED, "status=\"429\"",
-            Fault.SERVER_ERROR, "status=\"500\"", Fault.TIMEOUT, "status=\"UNKNOWN\"");
-    private static final Pattern SAMPLE = Pattern.compile("^(\\w+)\\{([^}]*)} (\\S+)$", Pattern.MULTILINE);
+    private static final Map<Fault, String> STATUS = Map.of(Fault.RATE_LIMITED, "429", Fault.SERVER_ERROR, "500",
+            Fault.TIMEOUT, "UNKNOWN");
 
     private final String in;
     private final String out;
@@ -118,13 +115,14 @@ public abstract class LlmServiceFaultRunTest {
         Map<Fault, Integer> failedRequests = new EnumMap<>(Fault.class);
         for (Fault fault : List.of(Fault.RATE_LIMITED, Fault.SERVER_ERROR, Fault.TIMEOUT)) {
             served.put(fault, llm.faultsServed(fault));
-            failedRequests.put(fault, delta(before, after, "http_client_requests_seconds_count", STATUS.get(fault)));
+            failedRequests.put(fault,
+                    delta(before, after, "http_client_requests_seconds_count", "status", STATUS.get(fault)));
         }
         Map<String, Integer> retries = new TreeMap<>();
         Map<String, Integer> failedAttempts = new TreeMap<>();
         for (String reason : List.of("rate_limited", "server_error", "timeout", "unreachable")) {
-            retries.put(reason, delta(before, after, "paperdigest_llm_retries_total", "reason=\"" + reason + "\""));
-            failedAttempts.put(reason, delta(before, after, "paperdigest_llm_calls_total", "outcome=\"" + reason + "\""));
+            retries.put(reason, delta(before, after, "paperdigest_llm_retries_total", "reason", reason));
+            failedAttempts.put(reason, delta(before, after, "paperdigest_llm_calls_total", "outcome", reason));
         }
         System.out.printf("Fault run: %d papers, %d chat calls; faults served %s; failed requests seen %s;"
                 + " failed attempts %s; retries %s%n", papers.size(), llm.chatCalls(), served, failedRequests,
@@ -160,19 +158,13 @@ public abstract class LlmServiceFaultRunTest {
         return response.body();
     }
 
-    private static int delta(String before, String after, String name, String label) {
-        return count(after, name, label) - count(before, name, label);
+    private static int delta(String before, String after, String name, String label, String value) {
+        return count(after, name, label, value) - count(before, name, label, value);
     }
 
-    /** The sum of the samples of {@code name} that carry {@code label} ({@code key="value"}). */
-    private static int count(String metrics, String name, String label) {
-        Matcher sample = SAMPLE.matcher(metrics);
-        double total = 0;
-        while (sample.find()) {
-            if (sample.group(1).equals(name) && sample.group(2).contains(label)) {
-                total += Double.parseDouble(sample.group(3));
-            }
-        }
-        return (int) total;
+    /** The sum of the samples of {@code name} whose {@code label} is {@code value}; 0 before the first. */
+    private static int count(String metrics, String name, String label, String value) {
+        return (int) PrometheusText.parse(metrics).samples(name, Map.of(label, value)).stream()
+                .mapToDouble(PrometheusText.Sample::value).sum();
     }
 }

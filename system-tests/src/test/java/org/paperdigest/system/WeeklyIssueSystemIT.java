@@ -50,6 +50,7 @@ import org.paperdigest.testing.AdminCredentials;
 import org.paperdigest.testing.Browser;
 import org.paperdigest.testing.FakeOpenAiServer;
 import org.paperdigest.testing.FixtureServer;
+import org.paperdigest.testing.PrometheusText;
 
 /**
  * The four packaged services as processes on the real broker and database: week 2023-11-20 from the recorded

@@ -1,4 +1,4 @@
-package org.paperdigest.system;
+package org.paperdigest.testing;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,9 +12,9 @@ import java.util.regex.Pattern;
  * with the trace exemplar Quarkus adds while tracing is on ({@code # {trace_id="…"} 1.0}) set aside. Comments
  * ({@code # HELP}, {@code # TYPE}) are skipped.
  */
-final class PrometheusText {
+public final class PrometheusText {
 
-    record Sample(String name, Map<String, String> labels, double value) {
+    public record Sample(String name, Map<String, String> labels, double value) {
     }
 
     /** Name, labels (quoted values may hold any character), value, then an optional timestamp and exemplar. */
@@ -28,7 +28,7 @@ final class PrometheusText {
         this.samples = samples;
     }
 
-    static PrometheusText parse(String exposition) {
+    public static PrometheusText parse(String exposition) {
         List<Sample> samples = new ArrayList<>();
         for (String line : exposition.split("\n")) {
             if (line.isBlank() || line.startsWith("#")) {
@@ -51,7 +51,7 @@ final class PrometheusText {
     }
 
     /** The samples named {@code name} that carry every one of {@code labels}. */
-    List<Sample> samples(String name, Map<String, String> labels) {
+    public List<Sample> samples(String name, Map<String, String> labels) {
         return samples.stream()
                 .filter(sample -> sample.name().equals(name))
                 .filter(sample -> sample.labels().entrySet().containsAll(labels.entrySet()))
@@ -63,7 +63,7 @@ final class PrometheusText {
      *
      * @throws AssertionError when no sample matches: a meter that is not there is not zero
      */
-    double sum(String name, Map<String, String> labels) {
+    public double sum(String name, Map<String, String> labels) {
         List<Sample> matching = samples(name, labels);
         if (matching.isEmpty()) {
             throw new AssertionError("no sample " + name + labels);
