@@ -27,7 +27,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.paperdigest.events.EventCodec;
 import org.paperdigest.events.Topics;
-import org.paperdigest.testing.AdminCredentials;
 import org.paperdigest.testing.FakeOpenAiServer;
 import org.paperdigest.testing.FixtureServer;
 
@@ -80,15 +79,11 @@ class ScaleOutSystemIT {
 
     @BeforeAll
     void startScaledOutSystemAndKillAReplicaOfEachWorkerMidway() throws Exception {
-        String bootstrap = WeeklyIssueSystemIT.requiredEnv("KAFKA_BOOTSTRAP_SERVERS");
-        String jdbcUrl = WeeklyIssueSystemIT.systemDatabase(
-                WeeklyIssueSystemIT.requiredEnv("QUARKUS_DATASOURCE_JDBC_URL"));
-        String dbUser = System.getenv().getOrDefault("QUARKUS_DATASOURCE_USERNAME", "paperdigest");
-        String dbPassword = System.getenv().getOrDefault("QUARKUS_DATASOURCE_PASSWORD", "paperdigest");
+        SystemEnvironment environment = SystemEnvironment.fromEnv();
 
-        broker = new Broker(bootstrap);
+        broker = new Broker(environment.bootstrap());
         broker.reset(allTopics(), GROUPS);
-        WeeklyIssueSystemIT.emptyServiceSchemas(jdbcUrl, dbUser, dbPassword);
+        environment.emptyServiceSchemas();
         // Papers are keyed by paperKey, so they spread over the partitions and each replica gets a share.
         broker.createTopics(CONSUMED_TOPICS, PARTITIONS);
 
@@ -97,25 +92,11 @@ class ScaleOutSystemIT {
         // Slow replies keep papers in flight long enough for the kill to land in the middle of the week.
         llm.delayReplies(Duration.ofMillis(1500));
         Path logs = Files.createDirectories(repo.resolve("system-tests/target/service-logs"));
-        Map<String, String> common = Map.ofEntries(
-                Map.entry("kafka.bootstrap.servers", bootstrap),
-                Map.entry("quarkus.datasource.jdbc.url", jdbcUrl),
-                Map.entry("quarkus.datasource.username", dbUser),
-                Map.entry("quarkus.datasource.password", dbPassword),
-                Map.entry("quarkus.langchain4j.openai.base-url", llm.baseUrl()),
-                Map.entry("quarkus.langchain4j.openai.api-key", "test-key"),
-                Map.entry("paperdigest.fetcher.readme-url", fixtures.readmeUrl()),
-                Map.entry("paperdigest.fetcher.arxiv.api-url", fixtures.arxivApiUrl()),
-                Map.entry("paperdigest.fetcher.arxiv.pdf-base-url", fixtures.arxivPdfBaseUrl()),
-                Map.entry("paperdigest.fetcher.arxiv.html-base-url", fixtures.arxivHtmlBaseUrl()),
-                Map.entry("paperdigest.fetcher.arxiv.min-interval", "PT0.1S"),
-                Map.entry("paperdigest.fetcher.download.allow-private-hosts", "true"),
-                Map.entry("paperdigest.fetcher.schedule.enabled", "false"),
-                Map.entry("paperdigest.admin.password", AdminCredentials.PASSWORD),
-                // Seven JVMs starting on two cores can starve a connection attempt past the default 5 s.
-                Map.entry("quarkus.datasource.jdbc.acquisition-timeout", "PT1M"),
-                // One paper at a time per replica, so that each has papers still waiting when one is killed.
-                Map.entry("smallrye.messaging.worker.papers.max-concurrency", "1"));
+        Map<String, String> common = environment.serviceSettings(fixtures, llm);
+        // Seven JVMs starting on two cores can starve a connection attempt past the default 5 s.
+        common.put("quarkus.datasource.jdbc.acquisition-timeout", "PT1M");
+        // One paper at a time per replica, so that each has papers still waiting when one is killed.
+        common.put("smallrye.messaging.worker.papers.max-concurrency", "1");
         for (String module : GROUPS) {
             for (int replica = 1; replica <= REPLICAS.get(module); replica++) {
                 String instance = module + "-" + replica;

@@ -10,9 +10,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -46,7 +43,6 @@ import org.paperdigest.events.PaperSummarized;
 import org.paperdigest.events.Stage;
 import org.paperdigest.events.TokenUsage;
 import org.paperdigest.events.Topics;
-import org.paperdigest.testing.AdminCredentials;
 import org.paperdigest.testing.Browser;
 import org.paperdigest.testing.FakeOpenAiServer;
 import org.paperdigest.testing.FixtureServer;
@@ -106,17 +102,14 @@ class WeeklyIssueSystemIT {
 
     @BeforeAll
     void startSystemAndPublishTheWeek() throws Exception {
-        String bootstrap = requiredEnv("KAFKA_BOOTSTRAP_SERVERS");
-        String jdbcUrl = systemDatabase(requiredEnv("QUARKUS_DATASOURCE_JDBC_URL"));
-        String dbUser = System.getenv().getOrDefault("QUARKUS_DATASOURCE_USERNAME", "paperdigest");
-        String dbPassword = System.getenv().getOrDefault("QUARKUS_DATASOURCE_PASSWORD", "paperdigest");
+        SystemEnvironment environment = SystemEnvironment.fromEnv();
 
-        broker = new Broker(bootstrap);
+        broker = new Broker(environment.bootstrap());
         List<String> allTopics = new ArrayList<>(CONSUMED_TOPICS);
         allTopics.add(Topics.ISSUES_PUBLISHED);
         CONSUMED_TOPICS.forEach(topic -> allTopics.add(Topics.deadLetter(topic)));
         broker.reset(allTopics, List.of("summarizer-service", "qa-service", "publisher-service"));
-        emptyServiceSchemas(jdbcUrl, dbUser, dbPassword);
+        environment.emptyServiceSchemas();
 
         // Bad records first: every consumer must move them aside and go on to the real work behind them.
         for (String topic : CONSUMED_TOPICS) {
@@ -128,26 +121,11 @@ class WeeklyIssueSystemIT {
         llm = FakeOpenAiServer.start();
         traces = OtlpSink.start();
         Path logs = Files.createDirectories(repo.resolve("system-tests/target/service-logs"));
-        Map<String, String> common = Map.ofEntries(
-                Map.entry("kafka.bootstrap.servers", bootstrap),
-                Map.entry("quarkus.datasource.jdbc.url", jdbcUrl),
-                Map.entry("quarkus.datasource.username", dbUser),
-                Map.entry("quarkus.datasource.password", dbPassword),
-                Map.entry("quarkus.langchain4j.openai.base-url", llm.baseUrl()),
-                Map.entry("quarkus.langchain4j.openai.api-key", "test-key"),
-                Map.entry("paperdigest.fetcher.readme-url", fixtures.readmeUrl()),
-                Map.entry("paperdigest.fetcher.arxiv.api-url", fixtures.arxivApiUrl()),
-                Map.entry("paperdigest.fetcher.arxiv.pdf-base-url", fixtures.arxivPdfBaseUrl()),
-                Map.entry("paperdigest.fetcher.arxiv.html-base-url", fixtures.arxivHtmlBaseUrl()),
-                // The fixture server is not arXiv: its terms' three seconds between calls need not be kept.
-                Map.entry("paperdigest.fetcher.arxiv.min-interval", "PT0.1S"),
-                Map.entry("paperdigest.fetcher.download.allow-private-hosts", "true"),
-                Map.entry("paperdigest.fetcher.schedule.enabled", "false"),
-                Map.entry("paperdigest.admin.password", AdminCredentials.PASSWORD),
-                // Tracing on, as where a collector is configured.
-                Map.entry("quarkus.otel.sdk.disabled", "false"),
-                Map.entry("quarkus.otel.exporter.otlp.traces.endpoint", traces.endpoint()),
-                Map.entry("quarkus.otel.exporter.otlp.traces.protocol", "http/protobuf"));
+        Map<String, String> common = environment.serviceSettings(fixtures, llm);
+        // Tracing on, as where a collector is configured.
+        common.put("quarkus.otel.sdk.disabled", "false");
+        common.put("quarkus.otel.exporter.otlp.traces.endpoint", traces.endpoint());
+        common.put("quarkus.otel.exporter.otlp.traces.protocol", "http/protobuf");
         for (String module : SERVICES) {
             Map<String, String> properties = new LinkedHashMap<>(common);
             if (module.equals(JSON_LOGGING_SERVICE)) {
@@ -690,29 +668,5 @@ class WeeklyIssueSystemIT {
     /** Whitespace differences between a quote and the page it came from do not count. */
     private static String normalize(String text) {
         return text.replaceAll("\\s+", " ").trim();
-    }
-
-    static String requiredEnv(String name) {
-        String value = System.getenv(name);
-        if (value == null || value.isBlank()) {
-            throw new IllegalStateException(name + " is not set: start the broker and database first (see README)");
-        }
-        return value;
-    }
-
-    /** The system test's own database beside the one named for the services (made by dev/postgres-setup.sh). */
-    static String systemDatabase(String jdbcUrl) {
-        return jdbcUrl.replaceFirst("/([^/?]+)(\\?|$)", "/$1_system$2");
-    }
-
-    /** Every service starts from an empty store: no issue, and no stored generation to reuse. */
-    static void emptyServiceSchemas(String jdbcUrl, String user, String password) throws Exception {
-        try (Connection connection = DriverManager.getConnection(jdbcUrl, user, password);
-                Statement statement = connection.createStatement()) {
-            for (String schema : List.of("publisher", "summarizer", "qa", "fetcher")) {
-                statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-                statement.execute("CREATE SCHEMA " + schema);
-            }
-        }
     }
 }
