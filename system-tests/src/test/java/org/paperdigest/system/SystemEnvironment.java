@@ -43,6 +43,7 @@ record SystemEnvironment(String bootstrap, String jdbcUrl, String dbUser, String
         settings.put("quarkus.datasource.password", dbPassword);
         settings.put("quarkus.langchain4j.openai.base-url", llm.baseUrl());
         settings.put("quarkus.langchain4j.openai.api-key", "test-key");
+        settings.put("quarkus.langchain4j.openai.chat-model.model-name", FakeOpenAiServer.MODEL);
         settings.put("paperdigest.fetcher.readme-url", fixtures.readmeUrl());
         settings.put("paperdigest.fetcher.arxiv.api-url", fixtures.arxivApiUrl());
         settings.put("paperdigest.fetcher.arxiv.pdf-base-url", fixtures.arxivPdfBaseUrl());
