@@ -3,6 +3,7 @@ package org.paperdigest.llm;
 import dev.langchain4j.model.chat.listener.ChatModelListener;
 import dev.langchain4j.model.chat.listener.ChatModelResponseContext;
 import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.openai.OpenAiTokenUsage;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.paperdigest.events.TokenUsage;
 
@@ -41,7 +42,8 @@ public class UsageMeter implements ChatModelListener {
         void add(ChatResponse response) {
             dev.langchain4j.model.output.TokenUsage tokens = response.tokenUsage();
             if (tokens != null) {
-                usage = usage.plus(new TokenUsage(orZero(tokens.inputTokenCount()), orZero(tokens.outputTokenCount())));
+                usage = usage.plus(new TokenUsage(orZero(tokens.inputTokenCount()), orZero(tokens.outputTokenCount()),
+                        cached(tokens)));
             }
             if (response.modelName() != null && !response.modelName().isBlank()) {
                 model = response.modelName();
@@ -60,6 +62,12 @@ public class UsageMeter implements ChatModelListener {
         @Override
         public void close() {
             current.remove();
+        }
+
+        /** The input tokens the server read from its prompt cache, where it says (OpenAI, vLLM, recent Ollama). */
+        private static int cached(dev.langchain4j.model.output.TokenUsage tokens) {
+            return tokens instanceof OpenAiTokenUsage openAi && openAi.inputTokensDetails() != null
+                    ? orZero(openAi.inputTokensDetails().cachedTokens()) : 0;
         }
 
         private static int orZero(Integer count) {

@@ -35,6 +35,10 @@ public class GeneratedResult {
     @Column(name = "output_tokens", nullable = false)
     public int outputTokens;
 
+    /** The part of {@link #inputTokens} the server read from its prompt cache. */
+    @Column(name = "cached_input_tokens", nullable = false)
+    public int cachedInputTokens;
+
     /** What the checks found when the result was made ({@code QualityReport} as JSON). */
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "quality", nullable = false)

@@ -25,9 +25,9 @@ public class GenerationStore {
     private static final String INSERT_IF_ABSENT = """
             INSERT INTO {h-schema}generated_result
                 (paper_key, paper_version, prompt_version, model, result, reply_model, input_tokens, output_tokens,
-                 created_at, quality)
+                 cached_input_tokens, created_at, quality)
             VALUES (:paperKey, :paperVersion, :promptVersion, :model, CAST(:result AS jsonb), :replyModel,
-                    :inputTokens, :outputTokens, :createdAt, CAST(:quality AS jsonb))
+                    :inputTokens, :outputTokens, :cachedInputTokens, :createdAt, CAST(:quality AS jsonb))
             ON CONFLICT DO NOTHING
             """;
 
@@ -47,7 +47,7 @@ public class GenerationStore {
             return Optional.empty();
         }
         try {
-            TokenUsage usage = new TokenUsage(row.inputTokens, row.outputTokens);
+            TokenUsage usage = new TokenUsage(row.inputTokens, row.outputTokens, row.cachedInputTokens);
             QualityReport quality = json.readValue(row.quality, QualityReport.class);
             Generation generation = new Generation(row.replyModel, key.promptVersion(), row.createdAt, usage, quality);
             return Optional.of(new StoredGeneration<>(json.readValue(row.result, type), generation));
@@ -82,6 +82,7 @@ public class GenerationStore {
                 .setParameter("replyModel", generation.model())
                 .setParameter("inputTokens", generation.usage().inputTokens())
                 .setParameter("outputTokens", generation.usage().outputTokens())
+                .setParameter("cachedInputTokens", generation.usage().cachedInputTokens())
                 .setParameter("createdAt", generation.generatedAt())
                 .setParameter("quality", qualityJson)
                 .executeUpdate();
