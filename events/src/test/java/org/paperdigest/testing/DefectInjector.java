@@ -27,8 +27,8 @@ import java.util.stream.Collectors;
 /**
  * TEST ONLY: an OpenAI-compatible chat server in front of {@link FakeOpenAiServer} that writes a known defect into a
  * seeded share of the fake's replies, as a careless model would, and records each one with the text it put in. A
- * reply is defective with probability {@code rate}; its kind is drawn among those that fit the reply. The draw
- * depends only on the seed and the prompt, so a run injects the same defects whatever order its calls come in, and
+ * reply is defective with probability {@code rate}; its kind is drawn among those that fit the reply (a question set
+ * gets a duplicate and a bundled question both). The draw depends only on the seed and the prompt, so a run injects the same defects whatever order its calls come in, and
  * a re-ask (whose prompt carries the findings) gets a draw of its own. Requests and everything else of a reply pass
  * through unchanged.
  */
@@ -48,7 +48,12 @@ public final class DefectInjector implements AutoCloseable {
         /** Words that say nothing, like 「はい、いくつか調査されています」. */
         FILLER("answer"),
         /** A reworded copy of one of the set's questions, inserted after it. */
-        DUPLICATE_QUESTION("questions");
+        DUPLICATE_QUESTION("questions"),
+        /** Two of the set's questions joined into one that asks both ("…, and what …?"). */
+        BUNDLED_QUESTION("questions"),
+        /** The answer's gap covered by a claim the text does not make: a sentence crediting a made-up benchmark
+         * with "the remaining points", and nothing listed as not stated. */
+        HIDDEN_GAP("answer");
 
         private final String task;
 
@@ -172,20 +177,20 @@ public final class DefectInjector implements AutoCloseable {
         if (!(draft instanceof ObjectNode content)) {
             return completion;
         }
-        Optional<Injection> injection;
+        List<Injection> made = new ArrayList<>();
         if (content.has("abstractJa")) {
-            injection = corruptSpan(content, prompt, random);
+            corruptSpan(content, prompt, random).ifPresent(made::add);
         } else if (content.has("questions")) {
-            injection = duplicateQuestion(content, prompt, random);
+            // A careless set repeats a question and bundles two others.
+            duplicateQuestion(content, prompt, random).ifPresent(made::add);
+            bundleQuestions(content, prompt, random).ifPresent(made::add);
         } else if (content.path("answerable").asBoolean(false) && !content.path("evidence").isEmpty()) {
-            injection = spoilAnswer(content, prompt, random);
-        } else {
-            injection = Optional.empty();
+            spoilAnswer(content, prompt, random).ifPresent(made::add);
         }
-        if (injection.isEmpty()) {
+        if (made.isEmpty()) {
             return completion;
         }
-        injections.add(injection.get());
+        injections.addAll(made);
         message.put("content", content.toString());
         return JSON.writeValueAsBytes(reply);
     }
@@ -236,12 +241,32 @@ public final class DefectInjector implements AutoCloseable {
         return Optional.of(new Injection(Defect.DUPLICATE_QUESTION, isReAsk(prompt), copy.get("questionJa").asText()));
     }
 
+    private static Optional<Injection> bundleQuestions(ObjectNode draft, String prompt, SplittableRandom random) {
+        ArrayNode questions = (ArrayNode) draft.path("questions");
+        if (questions.size() < 2) {
+            return Optional.empty();
+        }
+        int i = random.nextInt(Math.min(questions.size() - 1, 5));
+        JsonNode first = questions.get(i);
+        JsonNode second = questions.get(i + 1);
+        String en = second.path("questionEn").asText();
+        ObjectNode joined = ((ObjectNode) first.deepCopy())
+                .put("questionJa", first.path("questionJa").asText().replaceFirst("[?？]$", "") + "、また"
+                        + second.path("questionJa").asText())
+                .put("questionEn", first.path("questionEn").asText().replaceFirst("\\?$", "") + ", and "
+                        + en.substring(0, 1).toLowerCase() + en.substring(1));
+        questions.set(i, joined);
+        questions.remove(i + 1);
+        return Optional.of(new Injection(Defect.BUNDLED_QUESTION, isReAsk(prompt), joined.get("questionJa").asText()));
+    }
+
     private static Optional<Injection> spoilAnswer(ObjectNode draft, String prompt, SplittableRandom random) {
         String answer = draft.path("answer").asText();
         ObjectNode evidence = (ObjectNode) draft.path("evidence").get(0);
         String quote = evidence.path("quote").asText();
-        Defect kind = List.of(Defect.RESTATED_QUESTION, Defect.NUMBER_NOT_IN_SOURCE, Defect.INVENTED_QUOTE,
-                Defect.FILLER).get(random.nextInt(4));
+        List<Defect> kinds = List.of(Defect.RESTATED_QUESTION, Defect.NUMBER_NOT_IN_SOURCE, Defect.INVENTED_QUOTE,
+                Defect.FILLER, Defect.HIDDEN_GAP);
+        Defect kind = kinds.get(random.nextInt(kinds.size()));
         String text = switch (kind) {
             case RESTATED_QUESTION -> {
                 Matcher asked = QUESTION.matcher(prompt);
@@ -254,6 +279,15 @@ public final class DefectInjector implements AutoCloseable {
                     number = (10 + random.nextInt(90)) + "." + (1 + random.nextInt(9));
                 } while (prompt.contains(number));
                 yield answer + "正解率は" + number + "%に達する。";
+            }
+            case HIDDEN_GAP -> {
+                String benchmark;
+                do {
+                    benchmark = "" + (char) ('A' + random.nextInt(26)) + (char) ('A' + random.nextInt(26))
+                            + (char) ('A' + random.nextInt(26)) + "-Eval";
+                } while (prompt.contains(benchmark));
+                draft.putArray("notStated");
+                yield answer + "残りの点についても、著者らは" + benchmark + "での評価によって確かめたと報告している。";
             }
             case INVENTED_QUOTE -> {
                 String[] words = quote.split("\\s+");

@@ -12,9 +12,11 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -42,10 +44,11 @@ import java.util.stream.Collectors;
  * <li>a question request ({@code <headings>}) gets up to 12 questions built from the abstract's sentences and the
  * headings, among them one near-duplicate and one question the paper cannot answer;</li>
  * <li>an answer request ({@code <question>} and {@code <chunk n="…">}) gets a verbatim quote of the chunk sentence
- * that shares most words with the question, or {@code answerable:false} when no sentence does.</li>
+ * that shares most words with the question, or {@code answerable:false} with the question's opening in
+ * {@code notStated} when no sentence does.</li>
  * </ul>
  * The JSON it returns uses the field names of the services' structured-output records: {@code abstractJa,
- * summaryJa}; {@code questions[aspect, questionJa, questionEn]}; {@code answerable, answer, evidence[chunk, quote]}.
+ * summaryJa}; {@code questions[aspect, questionJa, questionEn]}; {@code answerable, answer, notStated, evidence[chunk, quote]}.
  * A {@code response_format} must be well formed ({@code text}, {@code json_object}, or {@code json_schema} with a
  * schema), as OpenAI requires; the reply is JSON either way. Faults for the next calls
  * (429 with {@code Retry-After}, 500, text that is not JSON, quotes that do not match the text) are queued with
@@ -72,11 +75,17 @@ public final class FakeOpenAiServer implements AutoCloseable {
      * {@code answer} or {@code other}), the raw body, that user message, the HTTP status sent and the usage reported.
      */
     public record Call(Instant receivedAt, String task, JsonNode body, String prompt, int status, int promptTokens,
-            int completionTokens) {
+            int completionTokens, int cachedTokens) {
     }
 
+    /** A prompt prefix shorter than this is never cached, as with OpenAI's prompt caching (1024 tokens). */
+    static final int SHORTEST_CACHED_PREFIX = 1024;
+    /** Cached prefixes are counted in steps of this many tokens, as OpenAI reports them. */
+    static final int CACHE_STEP = 128;
+
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String[] ASPECTS = {"PROBLEM", "METHOD", "RESULTS", "COMPARISON", "LIMITATIONS", "RESOURCES"};
+    private static final String[] ASPECTS = {"PROBLEM", "METHOD", "EVALUATION", "RESULTS", "COMPARISON", "LIMITATIONS",
+        "RESOURCES", "NEXT_READING"};
     private static final Set<String> STOPWORDS = Set.of("what", "which", "does", "paper", "about", "this", "that",
             "with", "from", "have", "there", "their", "they", "were", "been", "into", "section", "described", "many",
             "much", "when", "where", "also", "such", "than", "then", "them", "these", "those", "over", "only");
@@ -89,6 +98,8 @@ public final class FakeOpenAiServer implements AutoCloseable {
     private final HttpServer http;
     private final Queue<Fault> faults = new ConcurrentLinkedQueue<>();
     private final List<Call> calls = new CopyOnWriteArrayList<>();
+    /** The word lists of the latest prompts, newest first: what a prefix cache would still hold. */
+    private final Deque<List<String>> recentPrompts = new ArrayDeque<>();
     private final AtomicInteger ids = new AtomicInteger();
     private final AtomicInteger ungroundedLeft = new AtomicInteger();
     private final AtomicInteger chatsInProgress = new AtomicInteger();
@@ -300,13 +311,13 @@ public final class FakeOpenAiServer implements AutoCloseable {
             stall();
         }
         if (fault == Fault.RATE_LIMITED) {
-            calls.add(new Call(receivedAt, task, body, prompt, 429, 0, 0));
+            calls.add(new Call(receivedAt, task, body, prompt, 429, 0, 0, 0));
             exchange.getResponseHeaders().add("Retry-After", Integer.toString(retryAfterSeconds));
             send(exchange, 429, error("Rate limit reached for requests", "rate_limit_error"));
             return;
         }
         if (fault == Fault.SERVER_ERROR) {
-            calls.add(new Call(receivedAt, task, body, prompt, 500, 0, 0));
+            calls.add(new Call(receivedAt, task, body, prompt, 500, 0, 0, 0));
             send(exchange, 500, error("The server had an error while processing your request", "server_error"));
             return;
         }
@@ -321,13 +332,39 @@ public final class FakeOpenAiServer implements AutoCloseable {
         if (fault == Fault.INVALID_JSON) {
             content = "Sure! Here is what you asked for: " + content.substring(0, content.length() / 2);
         }
-        int promptTokens = words(prompt).size();
+        List<String> promptWords = words(prompt);
+        int promptTokens = promptWords.size();
         int completionTokens = Math.max(1, words(content).size());
-        calls.add(new Call(receivedAt, task, body, prompt, 200, promptTokens, completionTokens));
-        send(exchange, 200, completion(body, content, promptTokens, completionTokens));
+        int cachedTokens = cachedPrefix(promptWords);
+        calls.add(new Call(receivedAt, task, body, prompt, 200, promptTokens, completionTokens, cachedTokens));
+        send(exchange, 200, completion(body, content, promptTokens, completionTokens, cachedTokens));
     }
 
-    private ObjectNode completion(JsonNode request, String content, int promptTokens, int completionTokens) {
+    /**
+     * The tokens of {@code prompt} a server with prefix caching would read from its cache: the longest prefix shared
+     * with an earlier prompt, from {@link #SHORTEST_CACHED_PREFIX} tokens on, in steps of {@link #CACHE_STEP}.
+     */
+    private int cachedPrefix(List<String> prompt) {
+        int longest = 0;
+        synchronized (recentPrompts) {
+            for (List<String> earlier : recentPrompts) {
+                int shared = 0;
+                int limit = Math.min(earlier.size(), prompt.size());
+                while (shared < limit && earlier.get(shared).equals(prompt.get(shared))) {
+                    shared++;
+                }
+                longest = Math.max(longest, shared);
+            }
+            recentPrompts.addFirst(prompt);
+            if (recentPrompts.size() > 64) {
+                recentPrompts.removeLast();
+            }
+        }
+        return longest < SHORTEST_CACHED_PREFIX ? 0 : longest / CACHE_STEP * CACHE_STEP;
+    }
+
+    private ObjectNode completion(JsonNode request, String content, int promptTokens, int completionTokens,
+            int cachedTokens) {
         ObjectNode response = JSON.createObjectNode()
                 .put("id", "chatcmpl-fake-" + ids.incrementAndGet())
                 .put("object", "chat.completion")
@@ -336,10 +373,11 @@ public final class FakeOpenAiServer implements AutoCloseable {
         ObjectNode choice = response.putArray("choices").addObject().put("index", 0);
         choice.putObject("message").put("role", "assistant").put("content", content);
         choice.put("finish_reason", "stop");
-        response.putObject("usage")
+        ObjectNode usage = response.putObject("usage")
                 .put("prompt_tokens", promptTokens)
                 .put("completion_tokens", completionTokens)
                 .put("total_tokens", promptTokens + completionTokens);
+        usage.putObject("prompt_tokens_details").put("cached_tokens", cachedTokens);
         return response;
     }
 
@@ -418,7 +456,9 @@ public final class FakeOpenAiServer implements AutoCloseable {
         }
         if (!sentences.isEmpty()) {
             String opening = String.join(" ", firstWords(sentences.get(0), 8)).replaceAll("[,;:]$", "");
-            question(questions, "この論文は「" + opening + "」について何を述べているのですか？",
+            // A near-duplicate asks about what the first question asks about: it takes that question's aspect.
+            questions.addObject().put("aspect", questions.get(0).path("aspect").asText()).put("questionJa",
+                    "この論文は「" + opening + "」について何を述べているのですか？").put("questionEn",
                     "What does this paper say about \"" + opening + "\"?");
         }
         question(questions, "このプロジェクトは何キログラムの二酸化炭素を排出しましたか？",
@@ -443,15 +483,19 @@ public final class FakeOpenAiServer implements AutoCloseable {
         return set.toString();
     }
 
+    /** Adds a question with the next aspect in turn (a near-duplicate does not take a turn). */
     private static void question(ArrayNode questions, String ja, String en) {
-        questions.addObject().put("aspect", ASPECTS[questions.size() % ASPECTS.length])
+        int turn = questions.size() - (questions.size() > 0 && questions.findValuesAsText("questionJa").stream()
+                .anyMatch(q -> q.startsWith("この論文は")) ? 1 : 0);
+        questions.addObject().put("aspect", ASPECTS[turn % ASPECTS.length])
                 .put("questionJa", ja).put("questionEn", en);
     }
 
     // ---- answers: the chunk sentence sharing most words with the question, quoted verbatim ----
 
     private String answer(String prompt, boolean ungrounded) {
-        Set<String> asked = contentWords(between(prompt, "<question>", "</question>"));
+        String question = between(prompt, "<question>", "</question>");
+        Set<String> askedWords = contentWords(question);
         int bestChunk = 0;
         String bestSentence = null;
         int bestScore = 0;
@@ -459,7 +503,7 @@ public final class FakeOpenAiServer implements AutoCloseable {
         while (chunk.find()) {
             for (String sentence : SENTENCE_END.split(chunk.group(2).strip())) {
                 Set<String> shared = contentWords(sentence);
-                shared.retainAll(asked);
+                shared.retainAll(askedWords);
                 if (shared.size() > bestScore) {
                     bestScore = shared.size();
                     bestSentence = sentence;
@@ -468,8 +512,11 @@ public final class FakeOpenAiServer implements AutoCloseable {
             }
         }
         ObjectNode answer = JSON.createObjectNode();
-        if (bestSentence == null || bestScore < 2 || bestScore * 2 < asked.size()) {
+        if (bestSentence == null || bestScore < 2 || bestScore * 2 < askedWords.size()) {
             answer.put("answerable", false).put("answer", NOT_STATED).putArray("evidence");
+            String asked = question.strip().lines().findFirst().orElse("").replaceAll("[?？]$", "");
+            answer.putArray("notStated").add(asked.codePointCount(0, asked.length()) <= 30 ? asked
+                    : asked.substring(0, asked.offsetByCodePoints(0, 30)) + "…");
             return answer.toString();
         }
         String quote = verbatimOpening(bestSentence, 30);
@@ -478,6 +525,7 @@ public final class FakeOpenAiServer implements AutoCloseable {
                     : "It is widely known that " + quote;
         }
         answer.put("answerable", true).put("answer", "論文には「" + quote + "」と書かれています。");
+        answer.putArray("notStated");
         answer.putArray("evidence").addObject().put("chunk", bestChunk).put("quote", quote);
         return answer.toString();
     }
