@@ -26,8 +26,12 @@ public final class FixturePapers {
 
     /** The 28 pages of GPQA v1; pdftotext ends each page with a form feed. */
     public static List<Page> gpqaPages() {
-        String text = resource("2311.12022v1_gpqa.pdftotext.txt");
-        String[] pages = text.split("\f", -1);
+        return pages("2311.12022v1_gpqa.pdftotext.txt");
+    }
+
+    /** The pages of a fixture text with one form feed after each page, numbered from 1. */
+    public static List<Page> pages(String file) {
+        String[] pages = resource(file).split("\f", -1);
         List<Page> result = new ArrayList<>();
         for (int i = 0; i < pages.length; i++) {
             if (i == pages.length - 1 && pages[i].isBlank()) {
@@ -72,7 +76,7 @@ public final class FixturePapers {
                 metadata, level, fullText, List.of(), List.of("https://arxiv.org/pdf/2311.12022v1"), Instant.now());
     }
 
-    static String resource(String name) {
+    public static String resource(String name) {
         try (InputStream in = FixturePapers.class.getResourceAsStream("/fixtures/" + name)) {
             if (in == null) {
                 throw new IllegalStateException("no fixture " + name);

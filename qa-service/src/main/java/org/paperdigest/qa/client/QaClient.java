@@ -44,14 +44,18 @@ public class QaClient {
             maxDuration = 10, durationUnit = ChronoUnit.MINUTES, retryOn = LlmUnavailableException.class)
     @ExponentialBackoff(factor = 2, maxDelay = 1, maxDelayUnit = ChronoUnit.MINUTES)
     @BeforeRetry(RetryMeter.class)
-    public LlmReply<QuestionSet> askQuestions(String model, String title, String abstractText, List<String> headings,
-            List<String> problems) {
+    public LlmReply<QuestionSet> askQuestions(String model, boolean abstractOnly, String title, String abstractText,
+            List<String> headings, List<String> problems) {
+        if (abstractOnly) {
+            String none = "(none: only the abstract could be read)";
+            return llm.call(model, () -> reader.askAbstractQuestions(title, abstractText, none, bullets(problems)));
+        }
         String outline = headings.isEmpty() ? "(none detected)"
                 : headings.stream().map(h -> "- " + h).collect(Collectors.joining("\n"));
         return llm.call(model, () -> reader.askQuestions(title, abstractText, outline, bullets(problems)));
     }
 
-    /** Asks one question over {@code chunks}, which the prompt numbers from 1 in the given order. */
+    /** Asks one question over {@code chunks}, which the prompt numbers from 1 in the given order, before it. */
     @Retry(maxRetries = 3, delay = 2, delayUnit = ChronoUnit.SECONDS, jitter = 200,
             maxDuration = 10, durationUnit = ChronoUnit.MINUTES, retryOn = LlmUnavailableException.class)
     @ExponentialBackoff(factor = 2, maxDelay = 1, maxDelayUnit = ChronoUnit.MINUTES)
@@ -59,7 +63,7 @@ public class QaClient {
     public LlmReply<AnswerDraft> answer(String model, QuestionDraft question, List<Chunk> chunks,
             List<String> problems) {
         String asked = question.questionJa() + "\n(" + question.questionEn() + ")";
-        return llm.call(model, () -> reader.answer(asked, render(chunks), bullets(problems)));
+        return llm.call(model, () -> reader.answer(render(chunks), asked, bullets(problems)));
     }
 
     public String modelFor(PaperFetched paper) {

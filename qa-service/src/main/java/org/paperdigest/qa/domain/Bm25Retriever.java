@@ -79,8 +79,19 @@ public final class Bm25Retriever implements AutoCloseable {
      * term follow in reading order, so there are always {@code min(k, chunks)} of them.
      */
     public List<Chunk> top(String query, int k) {
+        List<Integer> order = new ArrayList<>(rank(query));
+        Set<Integer> matched = new LinkedHashSet<>(order);
+        for (int i = 0; i < chunks.size(); i++) {
+            if (!matched.contains(i)) {
+                order.add(i);
+            }
+        }
+        return order.subList(0, Math.min(k, order.size())).stream().map(chunks::get).toList();
+    }
+
+    /** The positions of the chunks that match a term of {@code query}, best first; ties keep reading order. */
+    public List<Integer> rank(String query) {
         List<Scored> hits = new ArrayList<>();
-        Set<Integer> matched = new LinkedHashSet<>();
         Set<String> terms = terms(query);
         try {
             if (!terms.isEmpty() && !chunks.isEmpty()) {
@@ -89,21 +100,13 @@ public final class Bm25Retriever implements AutoCloseable {
                 for (ScoreDoc hit : searcher.search(builder.build(), chunks.size()).scoreDocs) {
                     int order = searcher.storedFields().document(hit.doc).getField(ORDER).numericValue().intValue();
                     hits.add(new Scored(order, hit.score));
-                    matched.add(order);
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot search the paper's chunks", e);
         }
         hits.sort(Comparator.comparingDouble((Scored s) -> -s.score()).thenComparingInt(Scored::order));
-        List<Chunk> ranked = new ArrayList<>();
-        hits.forEach(s -> ranked.add(chunks.get(s.order())));
-        for (int i = 0; i < chunks.size(); i++) {
-            if (!matched.contains(i)) {
-                ranked.add(chunks.get(i));
-            }
-        }
-        return List.copyOf(ranked.subList(0, Math.min(k, ranked.size())));
+        return hits.stream().map(Scored::order).toList();
     }
 
     /** The distinct index terms of {@code text}, as the analyzer makes them; at most BooleanQuery's clause limit. */

@@ -25,8 +25,10 @@ final class GenericAnswers {
             "方法", "効果", "向上", "改善", "重要", "様々", "可能", "可能性", "必要", "使用", "利用", "一般", "一般的",
             "具体的", "情報", "内容", "結果", "質問", "回答", "問題", "記載", "言及", "説明", "以下", "場合", "部分",
             "存在", "関連", "テキスト", "コンテキスト", "いくつか");
+    /** Our plumbing: the text the model was given, rather than the paper. */
     private static final Pattern CONTEXT_TALK = Pattern.compile(
-            "(与えられた|提供された|上記の?)(文脈|コンテキスト|テキスト|情報|チャンク|抜粋)|given (context|text|chunks?)",
+            "(与えられた|提供された|渡された|示された|上記の?)(文脈|コンテキスト|テキスト|情報|チャンク|抜粋|資料)"
+                    + "|(この|その|これらの|各|どの)チャンク|チャンク\\s*\\d|given (context|text|chunks?)|\\bchunk\\s*\\d",
             Pattern.CASE_INSENSITIVE);
     /** Ends by announcing items ("…は次のようなものです", "以下のようなアプローチが考えられます") that never follow. */
     private static final Pattern DANGLING_LIST = Pattern.compile(
@@ -38,8 +40,10 @@ final class GenericAnswers {
     /** What makes {@code answer} a non-answer to the question, phrased as instructions; empty when it says something. */
     static List<String> findings(String questionJa, String questionEn, String answer) {
         List<String> findings = new ArrayList<>();
-        if (CONTEXT_TALK.matcher(answer).find()) {
-            findings.add("the answer speaks of the given context instead of the paper: state what the paper reports");
+        if (talksAboutContext(answer)) {
+            findings.add("the answer speaks of the text it was given instead of the paper: state what the paper"
+                    + " reports in the answer, and name each part of the question the text does not state in"
+                    + " notStated instead");
         }
         if (DANGLING_LIST.matcher(answer.strip()).find()) {
             findings.add("the answer announces items it does not give: state the items themselves");
@@ -49,6 +53,11 @@ final class GenericAnswers {
                     + " does not already have): state the finding the paper reports");
         }
         return findings;
+    }
+
+    /** Whether {@code text} speaks of the text, chunks or context the model was given: our plumbing. */
+    static boolean talksAboutContext(String text) {
+        return CONTEXT_TALK.matcher(QuotedSpans.replaced(text, "")).find();
     }
 
     /** The answer's terms that are neither in the question nor generic. */

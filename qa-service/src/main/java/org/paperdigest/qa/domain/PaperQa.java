@@ -1,14 +1,22 @@
 package org.paperdigest.qa.domain;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
+import org.paperdigest.events.ContentLevel;
 import org.paperdigest.events.DigestEvent;
 import org.paperdigest.events.Generation;
 import org.paperdigest.events.PaperAnswered;
@@ -18,6 +26,7 @@ import org.paperdigest.events.QualityReport;
 import org.paperdigest.events.QuestionAnswer;
 import org.paperdigest.events.Stage;
 import org.paperdigest.events.TokenUsage;
+import org.paperdigest.llm.LlmConfig;
 import org.paperdigest.llm.LlmException;
 import org.paperdigest.llm.LlmOutputException;
 import org.paperdigest.llm.LlmReply;
@@ -34,17 +43,19 @@ import org.paperdigest.qa.client.QuestionSet;
 import org.paperdigest.qa.config.QaConfig;
 
 /**
- * Questions and grounded answers for one paper: one call for the questions, then for each question the best chunks
- * of the text and one call for its answer. Every reply is checked; a rejected one is re-asked once with the
- * findings. The paper fails when fewer than {@link #MIN_ITEMS} answers survive or the model cannot be reached. The
- * answers are made once per paper version, prompt version and model: a paper seen again gets the stored ones,
- * without an LLM call.
+ * Questions and grounded answers for one paper: one call for the questions, then one call per question, side by
+ * side, each given the whole paper when it fits {@code paperdigest.qa.context-tokens} and the best of it otherwise
+ * ({@link ContextBudget}). Every reply is checked; a rejected one is re-asked once with the findings. The paper keeps
+ * every answer that passes, and fails only when fewer than the configured minimum pass or the model cannot be
+ * reached. A paper of which only the abstract could be read gets at most {@link #MAX_ABSTRACT_ITEMS} questions that
+ * the abstract answers, and keeps only the answers it states. The answers are made once per paper version, prompt
+ * version and model: a paper seen again gets the stored ones, without an LLM call.
  */
 @ApplicationScoped
 public class PaperQa {
 
-    public static final int MIN_ITEMS = 8;
     public static final int MAX_ITEMS = 10;
+    public static final int MAX_ABSTRACT_ITEMS = 5;
     private static final Logger LOG = Logger.getLogger(PaperQa.class);
     private static final int ATTEMPTS = 2;
 
@@ -52,13 +63,32 @@ public class PaperQa {
     private final QaConfig config;
     private final GenerationStore store;
     private final IssueBudget budget;
+    private final QaMeters meters;
     private final AnswerValidator validator = new AnswerValidator();
+    /**
+     * Answers of all papers in work share these threads; the LLM call slots ({@code paperdigest.llm
+     * .max-concurrent-calls}) bound the calls. Twice as many threads as slots, so that a retry waiting out its
+     * backoff does not leave a slot unused.
+     */
+    private final ExecutorService answering;
 
-    PaperQa(QaClient client, QaConfig config, GenerationStore store, IssueBudget budget) {
+    PaperQa(QaClient client, QaConfig config, GenerationStore store, IssueBudget budget, LlmConfig llm,
+            QaMeters meters) {
         this.client = client;
+        this.meters = meters;
         this.config = config;
         this.store = store;
         this.budget = budget;
+        this.answering = Executors.newFixedThreadPool(2 * llm.maxConcurrentCalls(), r -> {
+            Thread thread = new Thread(r, "qa-answer");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @PreDestroy
+    void stop() {
+        answering.shutdownNow();
     }
 
     public DigestEvent answer(PaperFetched paper) {
@@ -79,43 +109,52 @@ public class PaperQa {
         if (refusal.isPresent()) {
             return failed(paper, refusal.get());
         }
-        DigestEvent outcome = generate(new Run(paper, model), chunks);
+        DigestEvent outcome = generate(new Run(paper, model, abstractOnly(paper, chunks)), chunks);
         if (outcome instanceof PaperAnswered answered) {
             store.save(key, new Answers(answered.items()), answered.generation());
         }
         return outcome;
     }
 
+    /** Only the abstract was read: no full text, or a full text with nothing in it. */
+    private static boolean abstractOnly(PaperFetched paper, List<Chunk> chunks) {
+        return paper.contentLevel() == ContentLevel.ABSTRACT_ONLY
+                || chunks.size() == 1 && Chunker.ABSTRACT.equals(chunks.get(0).section());
+    }
+
     private DigestEvent generate(Run run, List<Chunk> chunks) {
         PaperFetched paper = run.paper;
+        int minimum = run.abstractOnly ? config.minAnswersAbstractOnly() : config.minAnswers();
         try {
-            List<QuestionDraft> questions = questions(run, chunks);
-            if (questions.size() < MIN_ITEMS) {
+            List<QuestionDraft> questions = questions(run, chunks, minimum);
+            if (questions.size() < minimum) {
                 return failed(paper, "the model proposed only " + questions.size() + " distinct usable questions"
-                        + " (at least " + MIN_ITEMS + " are needed) after one re-ask" + modelNote(run));
+                        + " (at least " + minimum + " are needed) after one re-ask" + modelNote(run));
             }
+            List<Verdict> verdicts = answerAll(run, questions, chunks);
             List<QuestionAnswer> items = new ArrayList<>();
             List<String> dropped = new ArrayList<>();
-            try (Bm25Retriever retriever = new Bm25Retriever(chunks)) {
-                for (QuestionDraft question : questions) {
-                    List<Chunk> given = retriever.top(question.questionEn(), config.chunksPerQuestion());
-                    Verdict verdict = answer(run, question, given);
-                    if (verdict.isAccepted()) {
-                        items.add(verdict.item());
-                    } else {
-                        dropped.add("「" + question.questionJa() + "」: " + String.join("; ", verdict.findings()));
-                        run.drop(1, "answer failing its checks after the re-ask: " + verdict.findings().get(0));
-                    }
+            for (int i = 0; i < questions.size(); i++) {
+                Verdict verdict = verdicts.get(i);
+                if (verdict.isAccepted() && run.abstractOnly && !verdict.item().answerable()) {
+                    // Unanswerable from the abstract says nothing about the paper: the reader is not shown it.
+                    run.drop(1, "the abstract does not answer it: " + questions.get(i).questionEn());
+                } else if (verdict.isAccepted()) {
+                    items.add(verdict.item());
+                } else {
+                    dropped.add("「" + questions.get(i).questionJa() + "」: " + String.join("; ", verdict.findings()));
+                    run.drop(1, "answer failing its checks after the re-ask: " + verdict.findings().get(0));
                 }
             }
-            if (items.size() < MIN_ITEMS) {
+            if (items.size() < minimum) {
                 return failed(paper, "only " + items.size() + " of " + questions.size() + " answers passed the"
-                        + " evidence checks (at least " + MIN_ITEMS + " are needed)" + modelNote(run) + ". Rejected: "
-                        + String.join(" | ", dropped.subList(0, Math.min(3, dropped.size()))));
+                        + " evidence checks (at least " + minimum + " are needed)" + modelNote(run)
+                        + (dropped.isEmpty() ? "" : ". Rejected: "
+                                + String.join(" | ", dropped.subList(0, Math.min(3, dropped.size())))));
             }
             // Microseconds: what the store keeps, so a reuse carries exactly the time the first event carried.
             Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-            Generation generation = new Generation(run.model, PaperReader.PROMPT_VERSION, now, run.usage,
+            Generation generation = new Generation(run.model(), PaperReader.PROMPT_VERSION, now, run.usage(),
                     run.quality(items));
             return answered(paper, items, generation);
         } catch (LlmOutputException e) {
@@ -123,57 +162,136 @@ public class PaperQa {
         } catch (LlmException e) {
             return failed(paper, "the LLM call failed: " + e.getMessage());
         } finally {
-            budget.charge(paper.issueId(), run.usage);
+            budget.charge(paper.issueId(), run.usage());
         }
     }
 
-    /** The distinct questions with both forms, at most {@link #MAX_ITEMS}; re-asked once if too few or one-sided. */
-    private List<QuestionDraft> questions(Run run, List<Chunk> chunks) {
+    /** Each question's verdict, in the questions' order; the calls run side by side on {@link #answering}. */
+    private List<Verdict> answerAll(Run run, List<QuestionDraft> questions, List<Chunk> chunks) {
+        ContextBudget contexts = new ContextBudget(chunks, config.contextTokens());
+        Map<String, Object> mdc = MDC.getMap();
+        try (Bm25Retriever retriever = new Bm25Retriever(chunks)) {
+            List<Future<Verdict>> pending = new ArrayList<>();
+            for (QuestionDraft question : questions) {
+                pending.add(answering.submit(() -> {
+                    mdc.forEach(MDC::put);
+                    try {
+                        return answer(run, question, contexts.contextFor(question, retriever));
+                    } finally {
+                        MDC.clear();
+                    }
+                }));
+            }
+            List<Verdict> verdicts = new ArrayList<>();
+            for (Future<Verdict> answer : pending) {
+                verdicts.add(outcome(answer, pending));
+            }
+            return verdicts;
+        }
+    }
+
+    /** The verdict of one answer; an LLM failure ends the paper, and its other calls are not waited for. */
+    private static Verdict outcome(Future<Verdict> answer, List<Future<Verdict>> all) {
+        try {
+            return answer.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            all.forEach(f -> f.cancel(true));
+            throw new IllegalStateException("interrupted while answering", e);
+        } catch (ExecutionException e) {
+            all.forEach(f -> f.cancel(true));
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /**
+     * The distinct single-ask questions with both forms, at most {@link #MAX_ITEMS} ({@link #MAX_ABSTRACT_ITEMS} from
+     * an abstract); re-asked once if too few, bundled or one-sided, and the re-ask's set is taken unless it has too
+     * few questions where the first had enough. Questions still bundled then are left out while enough others remain.
+     */
+    private List<QuestionDraft> questions(Run run, List<Chunk> chunks, int minimum) {
         String abstractText = run.paper.metadata().abstractText();
         if (abstractText == null || abstractText.isBlank()) {
             abstractText = chunks.get(0).text();
         }
-        List<String> headings = Chunker.headings(chunks);
+        int wanted = run.abstractOnly ? MAX_ABSTRACT_ITEMS : MAX_ITEMS;
+        List<String> headings = run.abstractOnly ? List.of() : Chunker.headings(chunks);
         List<String> findings = List.of();
-        List<QuestionDraft> distinct = List.of();
-        List<QuestionDraft> complete = List.of();
-        int given = 0;
+        Proposal kept = null;
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             if (attempt > 1) {
-                run.reasked++;
+                run.reasked();
             }
             QuestionSet set;
             try {
-                set = run.record(client.askQuestions(run.asked, run.paper.metadata().title(), abstractText, headings,
-                        findings));
+                set = run.record(client.askQuestions(run.asked, run.abstractOnly, run.paper.metadata().title(),
+                        abstractText, headings, findings));
             } catch (LlmOutputException e) {
-                run.usage = run.usage.plus(e.usage());
-                if (attempt == ATTEMPTS) {
+                run.spent(e.usage());
+                if (attempt == ATTEMPTS && kept == null) {
                     throw e;
                 }
                 findings = List.of(e.getMessage() + ": reply with only the JSON object asked for");
                 continue;
             }
-            given = set == null || set.questions() == null ? 0 : set.questions().size();
-            complete = given == 0 ? List.of() : set.questions().stream().filter(PaperQa::hasBothForms).toList();
-            distinct = QuestionDeduper.distinct(complete);
-            findings = questionFindings(given, complete, distinct);
-            if (distinct.size() >= MIN_ITEMS) {
+            Proposal proposal = Proposal.of(set);
+            if (attempt == 1) {
+                meters.questionsProposed(proposal.distinct());
+            }
+            if (kept == null || proposal.distinct().size() >= minimum || kept.distinct().size() < minimum) {
+                kept = proposal;
+            }
+            findings = questionFindings(run.abstractOnly, kept, minimum);
+            if (!worthReasking(run.abstractOnly, kept, minimum)) {
                 break;
             }
         }
-        if (!findings.isEmpty()) {
+        if (worthReasking(run.abstractOnly, kept, minimum)) {
             LOG.infof("%s: questions accepted with: %s", run.paper.paperKey(), findings);
         }
-        run.generated = given;
-        run.drop(given - complete.size(), "question without both its Japanese and English form");
-        run.drop(complete.size() - distinct.size(), "question asking the same as another");
-        run.drop(distinct.size() - MAX_ITEMS, "question beyond the " + MAX_ITEMS + " kept");
-        return distinct.subList(0, Math.min(MAX_ITEMS, distinct.size()));
+        run.generated(kept.given());
+        run.drop(kept.given() - kept.complete().size(), "question without both its Japanese and English form");
+        run.drop(kept.complete().size() - kept.distinct().size(), "question asking the same as another");
+        List<QuestionDraft> questions = kept.distinct();
+        List<QuestionDraft> bundled = questions.stream().filter(BundledQuestions::isBundled).toList();
+        if (!bundled.isEmpty() && questions.size() - bundled.size() >= minimum) {
+            questions = questions.stream().filter(q -> !bundled.contains(q)).toList();
+            run.drop(bundled.size(), "question asking several things at once after the re-ask");
+        }
+        run.drop(questions.size() - wanted, "question beyond the " + wanted + " kept");
+        return questions.subList(0, Math.min(wanted, questions.size()));
     }
 
-    private static List<String> questionFindings(int given, List<QuestionDraft> complete,
-            List<QuestionDraft> distinct) {
+    /** One reply's questions: all it gave, those with both forms, and of those the distinct ones. */
+    private record Proposal(int given, List<QuestionDraft> complete, List<QuestionDraft> distinct) {
+
+        static Proposal of(QuestionSet set) {
+            int given = set == null || set.questions() == null ? 0 : set.questions().size();
+            List<QuestionDraft> complete = given == 0 ? List.of()
+                    : set.questions().stream().filter(PaperQa::hasBothForms).toList();
+            return new Proposal(given, complete, QuestionDeduper.distinct(complete));
+        }
+    }
+
+    /**
+     * Too few questions, a question that bundles asks, or (from a full text) an aspect left out: worth a re-ask. A
+     * duplicate or a one-sided question alone is not; it is dropped.
+     */
+    private static boolean worthReasking(boolean abstractOnly, Proposal proposal, int minimum) {
+        Set<Aspect> covered = EnumSet.noneOf(Aspect.class);
+        proposal.distinct().forEach(q -> covered.add(q.aspect()));
+        return proposal.distinct().size() < minimum
+                || proposal.distinct().stream().anyMatch(BundledQuestions::isBundled)
+                || !abstractOnly && covered.size() < Aspect.values().length;
+    }
+
+    private static List<String> questionFindings(boolean abstractOnly, Proposal proposal, int minimum) {
+        int given = proposal.given();
+        List<QuestionDraft> complete = proposal.complete();
+        List<QuestionDraft> distinct = proposal.distinct();
         List<String> findings = new ArrayList<>();
         if (complete.size() < given) {
             findings.add((given - complete.size()) + " question(s) lacked the Japanese or the English form: give both");
@@ -182,13 +300,22 @@ public class PaperQa {
             findings.add((complete.size() - distinct.size())
                     + " question(s) asked the same as another: ask each thing once");
         }
-        if (distinct.size() < MIN_ITEMS) {
-            findings.add("only " + distinct.size() + " distinct questions: write 10");
+        for (QuestionDraft question : distinct) {
+            if (BundledQuestions.isBundled(question)) {
+                findings.add("\"" + question.questionEn() + "\" asks several things at once: make each of them a"
+                        + " question of its own");
+            }
         }
-        Set<Aspect> missing = EnumSet.allOf(Aspect.class);
-        distinct.forEach(q -> missing.remove(q.aspect()));
-        if (!missing.isEmpty()) {
-            findings.add("no question covers " + missing + ": cover every aspect");
+        if (distinct.size() < minimum) {
+            findings.add("only " + distinct.size() + " distinct questions: write "
+                    + (abstractOnly ? MAX_ABSTRACT_ITEMS : MAX_ITEMS));
+        }
+        if (!abstractOnly) {
+            Set<Aspect> missing = EnumSet.allOf(Aspect.class);
+            distinct.forEach(q -> missing.remove(q.aspect()));
+            if (!missing.isEmpty()) {
+                findings.add("no question covers " + missing + ": cover every aspect");
+            }
         }
         return findings;
     }
@@ -198,18 +325,18 @@ public class PaperQa {
         Verdict verdict = Verdict.rejected(List.of("no answer"));
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             if (attempt > 1) {
-                run.reasked++;
+                run.reasked();
             }
             AnswerDraft draft;
             try {
                 draft = run.record(client.answer(run.asked, question, given, findings));
             } catch (LlmOutputException e) {
-                run.usage = run.usage.plus(e.usage());
+                run.spent(e.usage());
                 findings = List.of(e.getMessage() + ": reply with only the JSON object asked for");
                 verdict = Verdict.rejected(findings);
                 continue;
             }
-            verdict = validator.check(question, draft, given);
+            verdict = validator.check(question, draft, given, run.paper.metadata().title());
             if (verdict.isAccepted()) {
                 return verdict;
             }
@@ -242,34 +369,59 @@ public class PaperQa {
                 Stage.ANSWER, reason, Instant.now());
     }
 
-    /** What one paper's calls have cost so far, which model answered, and what the checks did. */
+    /**
+     * What one paper's calls have cost so far, which model answered, and what the checks did. Its answers are made
+     * on several threads at once, hence the locking.
+     */
     private static final class Run {
         final PaperFetched paper;
         /** The model asked; {@link #model} is the one the server says answered. */
         final String asked;
-        TokenUsage usage = TokenUsage.NONE;
-        String model;
-        int generated;
-        int reasked;
-        final List<String> dropReasons = new ArrayList<>();
+        final boolean abstractOnly;
+        private TokenUsage usage = TokenUsage.NONE;
+        private String model;
+        private int generated;
+        private int reasked;
+        private final List<String> dropReasons = new ArrayList<>();
 
-        Run(PaperFetched paper, String asked) {
+        Run(PaperFetched paper, String asked, boolean abstractOnly) {
             this.paper = paper;
             this.asked = asked;
+            this.abstractOnly = abstractOnly;
         }
 
-        void drop(int count, String reason) {
+        synchronized void drop(int count, String reason) {
             for (int i = 0; i < count; i++) {
                 dropReasons.add(reason);
             }
         }
 
-        QualityReport quality(List<QuestionAnswer> kept) {
+        synchronized void reasked() {
+            reasked++;
+        }
+
+        synchronized void generated(int count) {
+            generated = count;
+        }
+
+        synchronized void spent(TokenUsage more) {
+            usage = usage.plus(more);
+        }
+
+        synchronized TokenUsage usage() {
+            return usage;
+        }
+
+        synchronized String model() {
+            return model;
+        }
+
+        synchronized QualityReport quality(List<QuestionAnswer> kept) {
             int quotes = kept.stream().mapToInt(item -> item.evidence().size()).sum();
             return new QualityReport(generated, reasked, dropReasons.size(), dropReasons, 0, quotes);
         }
 
-        <T> T record(LlmReply<T> reply) {
+        synchronized <T> T record(LlmReply<T> reply) {
             usage = usage.plus(reply.usage());
             if (model == null) {
                 model = reply.model();

@@ -15,8 +15,9 @@ class GenericAnswersTest {
 
     static final String ADDS_NOTHING = "the answer adds nothing specific to the question (no term, name or number the"
             + " question does not already have): state the finding the paper reports";
-    static final String CONTEXT = "the answer speaks of the given context instead of the paper: state what the paper"
-            + " reports";
+    static final String CONTEXT = "the answer speaks of the text it was given instead of the paper: state what the"
+            + " paper reports in the answer, and name each part of the question the text does not state in notStated"
+            + " instead";
     static final String DANGLING = "the answer announces items it does not give: state the items themselves";
 
     @Test
@@ -75,10 +76,10 @@ class GenericAnswersTest {
     void theValidatorSendsTheFindingsBackForTheReAsk() {
         QuestionDraft question = new QuestionDraft(Aspect.METHOD, "GPQAデータセットでカバーされている具体的な領域は?",
                 "Which domains does the GPQA dataset cover?");
-        AnswerDraft draft = new AnswerDraft(true, "はい、与えられた文脈では、いくつかの領域がカバーされています。",
+        AnswerDraft draft = new AnswerDraft(true, "はい、与えられた文脈では、いくつかの領域がカバーされています。", List.of(),
                 List.of(new QuoteDraft(1, "written by domain experts in biology, physics, and chemistry")));
 
-        Verdict verdict = new AnswerValidator().check(question, draft, AnswerValidatorTest.GIVEN);
+        Verdict verdict = new AnswerValidator().check(question, draft, AnswerValidatorTest.GIVEN, AnswerValidatorTest.TITLE);
 
         assertEquals(List.of(CONTEXT, ADDS_NOTHING), verdict.findings());
     }

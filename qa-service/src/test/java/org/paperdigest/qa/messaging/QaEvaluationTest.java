@@ -35,7 +35,8 @@ class QaEvaluationTest extends DefectEvaluationTest<PaperAnswered> {
 
     QaEvaluationTest() {
         super("it-qa.", EventType.PAPER_ANSWERED, Stage.ANSWER, List.of(Defect.RESTATED_QUESTION,
-                Defect.NUMBER_NOT_IN_SOURCE, Defect.INVENTED_QUOTE, Defect.FILLER, Defect.DUPLICATE_QUESTION), RATE,
+                Defect.NUMBER_NOT_IN_SOURCE, Defect.INVENTED_QUOTE, Defect.FILLER, Defect.DUPLICATE_QUESTION,
+                Defect.BUNDLED_QUESTION, Defect.HIDDEN_GAP), RATE,
                 SEED, Duration.ofMinutes(5));
     }
 
@@ -53,6 +54,7 @@ class QaEvaluationTest extends DefectEvaluationTest<PaperAnswered> {
     }
 
     private static Stream<String> texts(QuestionAnswer item) {
-        return Stream.concat(Stream.of(item.question(), item.answer()), item.evidence().stream().map(Evidence::quote));
+        return Stream.of(Stream.of(item.question(), item.answer()), item.notStated().stream(),
+                item.evidence().stream().map(Evidence::quote)).flatMap(s -> s);
     }
 }
