@@ -170,7 +170,7 @@ class IssueFlowTest extends BrokerAndStoreTest {
                 .body("content.papers[2].summaryGeneration.model", is("gpt-4o-mini"))
                 .body("content.papers[2].summaryGeneration.promptVersion", is("summary-v1"))
                 .body("content.papers[2].summaryGeneration.generatedAt", is("2023-11-27T09:01:00Z"))
-                .body("content.papers[2].qaGeneration.promptVersion", is("qa-v1"))
+                .body("content.papers[2].qaGeneration.promptVersion", is("qa-v2"))
                 .body("content.papers[2].qa[0].evidence[0].quote", startsWith("a challenging dataset of 448"))
                 .body("content.papers[2].qa[0].evidence[0].page", is(1))
                 .body("content.papers[2].qa[1].answerable", is(false));

@@ -137,13 +137,15 @@ class IssuePageTest extends BrokerAndStoreTest {
         assertEquals("https://arxiv.org/pdf/2311.12022v1#page=1", pdfPage.attr("href"));
         assertEquals("(p. 1)", pdfPage.text());
         assertEquals("A: 論文中に記載がありません", answers.get(1).selectFirst(".answer").text());
+        assertEquals(List.of("※ 各分野の問題数は論文中に記載がありません"), answers.get(0).select(".gap").eachText());
+        assertEquals(List.of(), answers.get(1).select(".gap").eachText());
         assertTrue(answers.get(1).select("details").isEmpty(), "an answer the paper does not give has no evidence");
 
         List<List<String>> provenance = gpqa.select("table.provenance tbody tr").stream()
                 .map(row -> row.select("th, td").eachText()).toList();
         assertEquals(List.of("概要・一行要約", "gpt-4o-mini", "summary-v1", "2023-11-27 09:01 UTC", "入力812・出力406",
                 "保護箇所4件一致・再依頼0回・除外0件"), provenance.get(0));
-        assertEquals(List.of("Q&A", "gpt-4o-mini", "qa-v1", "2023-11-27 09:01 UTC", "入力812・出力406",
+        assertEquals(List.of("Q&A", "gpt-4o-mini", "qa-v2", "2023-11-27 09:01 UTC", "入力31240・出力406",
                 "質問4件中2件掲載・除外2件・再依頼1回・引用1件照合 duplicate of another question"
                         + " quote 1 is not in the chunks given"), provenance.get(1));
     }

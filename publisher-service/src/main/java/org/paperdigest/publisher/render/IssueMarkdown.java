@@ -38,6 +38,7 @@ public final class IssueMarkdown {
             + "自動生成記事のクオリティと信頼性を向上させるためにアルゴリズムの改善に取り組んでいます。"
             + "個人で資料のQ&Aを作成されたい方には、<https://www.chatpdf.com/> や <https://scispace.com/> などがお勧めです。";
     static final String NOT_STATED = "論文中に記載がありません";
+    static final String NOT_IN_ABSTRACT = "概要には記載がありません";
     static final String ABSTRACT_ONLY_NOTE = "※ 全文を取得できなかったため、このQ&Aは概要のみに基づいています。";
     static final String UNKNOWN = "不明";
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu年MM月dd日");
@@ -130,7 +131,11 @@ public final class IssueMarkdown {
         int number = 1;
         for (QuestionAnswer qa : paper.qa()) {
             block("**Q" + number++ + ":** " + inline(qa.question()));
-            block("**A:** " + (qa.answerable() ? inline(qa.answer()) : NOT_STATED));
+            block("**A:** " + (qa.answerable() ? inline(qa.answer()) : notStated(paper.contentLevel())));
+            List<String> gaps = gaps(qa, paper.contentLevel());
+            if (!gaps.isEmpty()) {
+                block(gaps.stream().map(MarkdownText::inline).collect(Collectors.joining(BREAK)));
+            }
             if (qa.answerable() && qa.evidence() != null && !qa.evidence().isEmpty()) {
                 block(qa.evidence().stream()
                         .map(evidence -> "> \"" + inline(evidence.quote()) + "\" "
@@ -173,6 +178,19 @@ public final class IssueMarkdown {
         }
         block("## 処理できなかった論文");
         block(String.join("\n", lines));
+    }
+
+    /** What an answer says when its source states nothing of what was asked: the paper, or only its abstract. */
+    static String notStated(ContentLevel level) {
+        return level == ContentLevel.ABSTRACT_ONLY ? NOT_IN_ABSTRACT : NOT_STATED;
+    }
+
+    /** One note per part of the question the source does not state: 「※ …は論文中に記載がありません」. */
+    static List<String> gaps(QuestionAnswer qa, ContentLevel level) {
+        if (!qa.answerable()) {
+            return List.of();
+        }
+        return qa.notStated().stream().map(part -> "※ " + part + "は" + notStated(level)).toList();
     }
 
     /**

@@ -22,8 +22,11 @@ public record PaperPage(PaperContent paper) {
 
     private static final Pattern PARAGRAPH_BREAK = Pattern.compile("\\R[ \\t]*\\R\\s*");
 
-    /** One answer with its evidence; {@code answer} reads 論文中に記載がありません when the paper does not say. */
-    public record QaItem(int number, String question, String answer, List<Quote> evidence) {
+    /**
+     * One answer with its evidence; {@code answer} reads 論文中に記載がありません (概要には… for an abstract-only paper)
+     * when the source says nothing of what was asked, and {@code gaps} names each part it does not state.
+     */
+    public record QaItem(int number, String question, String answer, List<String> gaps, List<Quote> evidence) {
     }
 
     /**
@@ -109,7 +112,8 @@ public record PaperPage(PaperContent paper) {
                     ? qa.evidence().stream().map(this::quote).toList()
                     : List.of();
             items.add(new QaItem(items.size() + 1, qa.question(),
-                    qa.answerable() ? qa.answer() : IssueMarkdown.NOT_STATED, quotes));
+                    qa.answerable() ? qa.answer() : IssueMarkdown.notStated(paper.contentLevel()),
+                    IssueMarkdown.gaps(qa, paper.contentLevel()), quotes));
         }
         return items;
     }

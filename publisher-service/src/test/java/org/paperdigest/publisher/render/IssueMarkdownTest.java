@@ -44,6 +44,7 @@ import org.paperdigest.events.ContentLevel;
 import org.paperdigest.events.IssuePlanned;
 import org.paperdigest.events.PaperFetched;
 import org.paperdigest.events.PaperMetadata;
+import org.paperdigest.events.QuestionAnswer;
 import org.paperdigest.publisher.TestEvents;
 import org.paperdigest.publisher.domain.IssueAssembler;
 import org.paperdigest.publisher.domain.IssueContent;
@@ -121,6 +122,9 @@ class IssueMarkdownTest {
         assertThat(paragraphs, hasItem("A: " + golden.get(0).answer()));
         assertThat(paragraphs, hasItem("Q2: " + golden.get(1).question()));
         assertThat(paragraphs, hasItem("A: 論文中に記載がありません"));
+        // The first answer names what the paper does not state; the second, unanswerable, says so itself.
+        assertThat(paragraphs, hasItem("※ " + golden.get(0).notStated().get(0) + "は論文中に記載がありません"));
+        assertThat(paragraphs, not(hasItem("※ " + golden.get(1).notStated().get(0) + "は論文中に記載がありません")));
         List<String> quotes = texts(section.stream().filter(BlockQuote.class::isInstance).toList());
         assertEquals(List.of("\"" + golden.get(0).evidence().get(0).quote() + "\" (p. 1)"), quotes);
         assertThat(texts(section.stream().filter(Heading.class::isInstance).toList()), contains("概要", "Q&A"));
@@ -133,7 +137,7 @@ class IssueMarkdownTest {
                 .filter(Paragraph.class::isInstance).toList());
         // The golden reports: translation with 4 spans verified first time; 4 questions, 2 dropped, 1 re-ask.
         assertThat(paragraphs, hasItem("検証:概要 保護箇所4件一致・再依頼0回 / Q&A 質問4件中2件掲載・除外2件・再依頼1回・引用1件照合"
-                + " / トークン 入力1624・出力812 / モデル gpt-4o-mini（プロンプト summary-v1, qa-v1）"));
+                + " / トークン 入力32052・出力812 / モデル gpt-4o-mini（プロンプト summary-v1, qa-v2）"));
     }
 
     @Test
@@ -242,5 +246,16 @@ class IssueMarkdownTest {
                         TestEvents.summarized(ISSUE, MEDAGENTS, MEDAGENTS_ABSTRACT_JA, "医療分野で協調するLLMエージェント。"),
                         null, null, null, ANSWER_REASON));
         return IssueAssembler.assemble(plan, records, 1, PUBLISHED_AT);
+    }
+
+    @Test
+    void anAbstractOnlyPaperNeverSaysThePaperDoesNotStateSomething() {
+        QuestionAnswer partial = new QuestionAnswer("Q", "A", true, List.of(), List.of("評価の詳細"));
+        QuestionAnswer none = new QuestionAnswer("Q", "論文中に記載がありません", false, List.of(), List.of("費用"));
+
+        assertEquals(List.of("※ 評価の詳細は概要には記載がありません"), IssueMarkdown.gaps(partial, ContentLevel.ABSTRACT_ONLY));
+        assertEquals(List.of("※ 評価の詳細は論文中に記載がありません"), IssueMarkdown.gaps(partial, ContentLevel.FULL_TEXT));
+        assertEquals("概要には記載がありません", IssueMarkdown.notStated(ContentLevel.ABSTRACT_ONLY));
+        assertEquals(List.of(), IssueMarkdown.gaps(none, ContentLevel.ABSTRACT_ONLY));
     }
 }
