@@ -182,8 +182,8 @@ public final class DefectInjector implements AutoCloseable {
             corruptSpan(content, prompt, random).ifPresent(made::add);
         } else if (content.has("questions")) {
             // A careless set repeats a question and bundles two others.
-            duplicateQuestion(content, prompt, random).ifPresent(made::add);
             bundleQuestions(content, prompt, random).ifPresent(made::add);
+            duplicateQuestion(content, prompt, random).ifPresent(made::add);
         } else if (content.path("answerable").asBoolean(false) && !content.path("evidence").isEmpty()) {
             spoilAnswer(content, prompt, random).ifPresent(made::add);
         }

@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.paperdigest.testing.DefectInjector.Defect;
@@ -76,7 +77,7 @@ class DefectInjectorTest {
             seen.add(injection.kind());
         }
         assertEquals(EnumSet.of(Defect.RESTATED_QUESTION, Defect.NUMBER_NOT_IN_SOURCE, Defect.INVENTED_QUOTE,
-                Defect.FILLER), seen);
+                Defect.FILLER, Defect.HIDDEN_GAP), seen);
     }
 
     @Test
@@ -86,12 +87,28 @@ class DefectInjectorTest {
         JsonNode questions = chat("<title>GPQA</title>\n<abstract>\nWe present GPQA, a dataset of 448 questions."
                 + " Experts reach 65% accuracy.\n</abstract>\n<headings>\n- 1 Introduction\n</headings>").get("questions");
 
-        String copy = injector.injections().get(0).text();
+        String copy = injector.injections().stream().filter(i -> i.kind() == Defect.DUPLICATE_QUESTION)
+                .findFirst().orElseThrow().text();
         int at = 0;
         while (!questions.get(at).get("questionJa").asText().equals(copy)) {
             at++;
         }
         assertEquals("具体的には、" + questions.get(at - 1).get("questionJa").asText(), copy);
+    }
+
+    @Test
+    void joinsTwoQuestionsIntoOneThatAsksBoth() throws Exception {
+        injector.inject(1, 7);
+
+        JsonNode questions = chat("<title>GPQA</title>\n<abstract>\nWe present GPQA, a dataset of 448 questions."
+                + " Experts reach 65% accuracy.\n</abstract>\n<headings>\n- 1 Introduction\n</headings>").get("questions");
+
+        String joined = injector.injections().stream().filter(i -> i.kind() == Defect.BUNDLED_QUESTION)
+                .findFirst().orElseThrow().text();
+        JsonNode bundled = StreamSupport.stream(questions.spliterator(), false)
+                .filter(q -> q.get("questionJa").asText().equals(joined)).findFirst().orElseThrow();
+        assertTrue(joined.contains("、また"), joined);
+        assertTrue(bundled.get("questionEn").asText().contains(", and "), bundled.toString());
     }
 
     @Test

@@ -64,7 +64,8 @@ public final class FixtureServer implements AutoCloseable {
             "arxiv-api/current-2026_id_list-0000.0000_empty.xml",
             "arxiv-api/built_id_list-week-2023-11-20_one-missing.xml",
             "arxiv-api/built_id_list-week-2023-11-13.xml",
-            "arxiv-api/built_id_list-2311.12022.xml");
+            "arxiv-api/built_id_list-2311.12022.xml",
+            "arxiv-api/built_id_list-custom-5-papers.xml");
     private static final String ARXIV_ERROR_ANSWER = "arxiv-api/current-2026_id_list-abc_http400-error.xml";
     /** arXiv id → the version and file of its fixture PDF. */
     private static final Map<String, String[]> PDFS = Map.of(
