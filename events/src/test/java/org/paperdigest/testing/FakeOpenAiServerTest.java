@@ -50,6 +50,20 @@ class FakeOpenAiServerTest {
     }
 
     @Test
+    void reportsTheSharedPromptPrefixAsCachedTokensAsAPrefixCacheWould() throws Exception {
+        String paper = "word ".repeat(2000);
+        JsonNode first = JSON.readTree(chat(paper + "<question>first?</question>").body());
+        JsonNode second = JSON.readTree(chat(paper + "<question>second?</question>").body());
+        JsonNode brief = JSON.readTree(chat("Say OK.").body());
+
+        assertEquals(0, first.at("/usage/prompt_tokens_details/cached_tokens").asInt());
+        assertEquals(1920, second.at("/usage/prompt_tokens_details/cached_tokens").asInt(),
+                "the 2000 shared words, in steps of 128");
+        assertEquals(0, brief.at("/usage/prompt_tokens_details/cached_tokens").asInt());
+        assertEquals(1920, server.calls().get(1).cachedTokens());
+    }
+
+    @Test
     void listsItsModel() throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/models")).build(),
                 HttpResponse.BodyHandlers.ofString());
