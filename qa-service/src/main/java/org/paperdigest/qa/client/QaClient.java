@@ -14,6 +14,7 @@ import org.paperdigest.llm.LlmException;
 import org.paperdigest.llm.LlmOutputException;
 import org.paperdigest.llm.LlmReply;
 import org.paperdigest.llm.LlmUnavailableException;
+import org.paperdigest.llm.PaperText;
 import org.paperdigest.llm.RetryMeter;
 import org.paperdigest.qa.domain.Chunk;
 
@@ -46,13 +47,16 @@ public class QaClient {
     @BeforeRetry(RetryMeter.class)
     public LlmReply<QuestionSet> askQuestions(String model, boolean abstractOnly, String title, String abstractText,
             List<String> headings, List<String> problems) {
+        // The paper's text, and findings that quote the model's reply to it, are data: they cannot form our tags.
+        String safeTitle = PaperText.neutralised(title);
+        String safeAbstract = PaperText.neutralised(abstractText);
         if (abstractOnly) {
             String none = "(none: only the abstract could be read)";
-            return llm.call(model, () -> reader.askAbstractQuestions(title, abstractText, none, bullets(problems)));
+            return llm.call(model, () -> reader.askAbstractQuestions(safeTitle, safeAbstract, none, bullets(problems)));
         }
         String outline = headings.isEmpty() ? "(none detected)"
-                : headings.stream().map(h -> "- " + h).collect(Collectors.joining("\n"));
-        return llm.call(model, () -> reader.askQuestions(title, abstractText, outline, bullets(problems)));
+                : headings.stream().map(h -> "- " + PaperText.neutralised(h)).collect(Collectors.joining("\n"));
+        return llm.call(model, () -> reader.askQuestions(safeTitle, safeAbstract, outline, bullets(problems)));
     }
 
     /** Asks one question over {@code chunks}, which the prompt numbers from 1 in the given order, before it. */
@@ -62,7 +66,7 @@ public class QaClient {
     @BeforeRetry(RetryMeter.class)
     public LlmReply<AnswerDraft> answer(String model, QuestionDraft question, List<Chunk> chunks,
             List<String> problems) {
-        String asked = question.questionJa() + "\n(" + question.questionEn() + ")";
+        String asked = PaperText.neutralised(question.questionJa() + "\n(" + question.questionEn() + ")");
         return llm.call(model, () -> reader.answer(render(chunks), asked, bullets(problems)));
     }
 
@@ -75,11 +79,11 @@ public class QaClient {
             Chunk c = chunks.get(i);
             String where = (c.page() == null ? "" : " page=\"" + c.page() + "\"")
                     + (c.section() == null ? "" : " section=\"" + c.section().replaceAll("[\"<>]", "'") + "\"");
-            return "<chunk n=\"" + (i + 1) + "\"" + where + ">\n" + c.text() + "\n</chunk>";
+            return "<chunk n=\"" + (i + 1) + "\"" + where + ">\n" + PaperText.neutralised(c.text()) + "\n</chunk>";
         }).collect(Collectors.joining("\n\n"));
     }
 
     private static String bullets(List<String> problems) {
-        return problems.stream().map(p -> "- " + p).collect(Collectors.joining("\n"));
+        return problems.stream().map(p -> "- " + PaperText.neutralised(p)).collect(Collectors.joining("\n"));
     }
 }

@@ -13,6 +13,7 @@ import org.paperdigest.llm.LlmException;
 import org.paperdigest.llm.LlmOutputException;
 import org.paperdigest.llm.LlmReply;
 import org.paperdigest.llm.LlmUnavailableException;
+import org.paperdigest.llm.PaperText;
 import org.paperdigest.llm.RetryMeter;
 
 /**
@@ -46,9 +47,12 @@ public class TranslationClient {
     @BeforeRetry(RetryMeter.class)
     public LlmReply<TranslationDraft> translate(String model, String title, List<String> protectedSpans,
             String abstractText, List<String> problems) {
-        String spans = protectedSpans.stream().map(s -> "<span>" + s + "</span>").collect(Collectors.joining("\n"));
-        String findings = problems.stream().map(p -> "- " + p).collect(Collectors.joining("\n"));
-        return llm.call(model, () -> translator.translate(title, spans, abstractText, findings));
+        // The paper's text, and findings that quote the model's reply to it, are data: they cannot form our tags.
+        String spans = protectedSpans.stream().map(s -> "<span>" + PaperText.neutralised(s) + "</span>")
+                .collect(Collectors.joining("\n"));
+        String findings = problems.stream().map(p -> "- " + PaperText.neutralised(p)).collect(Collectors.joining("\n"));
+        return llm.call(model, () -> translator.translate(PaperText.neutralised(title), spans,
+                PaperText.neutralised(abstractText), findings));
     }
 
     public String modelFor(PaperFetched paper) {
