@@ -147,5 +147,5 @@ Paper Digest is running$([[ $OFFLINE == 1 ]] && echo " offline (recorded inputs,
 Make an issue:
   curl -u "admin:\$(cat $RUN/admin-password)" -X POST $fetcher/api/issues -H 'Content-Type: application/json' -d '{"week":"2023-11-20"}'
   then open $publisher/issues/2023-11-20
-Stop everything this started: dev/down.sh
+Stop everything this started: $([[ -n ${PAPERDIGEST_RUN_DIR:-} ]] && echo "PAPERDIGEST_RUN_DIR=$RUN ")dev/down.sh
 EOF
