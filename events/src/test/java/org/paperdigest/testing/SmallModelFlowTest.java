@@ -37,7 +37,8 @@ public abstract class SmallModelFlowTest<R extends PaperEvent> extends LlmServic
     }
 
     @Test
-    void readsTheObjectOutOfWrappedRepliesAndReAsksWhenOneIsCutOff() {
+    void readsTheObjectOutOfWrappedRepliesAndReAsksWhenOneIsCutOff() throws Exception {
+        double unusableBefore = unusableReplies();
         for (int i = 0; i < MOST_PAPERS && !everyWrappingServed(); i++) {
             PaperFetched paper = processablePaper(issue());
             publish(paper);
@@ -52,6 +53,14 @@ public abstract class SmallModelFlowTest<R extends PaperEvent> extends LlmServic
         Set<String> formats = llm.calls().stream().map(call -> call.body().at("/response_format/type").asText())
                 .collect(Collectors.toSet());
         assertEquals(Set.of("json_object"), formats);
+        // A cut-off reply is unusable as a whole, never read for a fragment (an inner object) it happens to hold.
+        assertEquals(llm.repliesWrapped(Wrapping.BROKEN), unusableReplies() - unusableBefore,
+                "attempts counted as invalid_output");
+    }
+
+    private static double unusableReplies() throws Exception {
+        return PrometheusText.parse(PrometheusText.scrapeAppUnderTest()).samples("paperdigest_llm_calls_total",
+                java.util.Map.of("outcome", "invalid_output")).stream().mapToDouble(PrometheusText.Sample::value).sum();
     }
 
     private boolean everyWrappingServed() {

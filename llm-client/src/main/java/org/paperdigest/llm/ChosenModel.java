@@ -22,7 +22,8 @@ import java.util.function.Supplier;
  * listeners serve every model of the same server, so a model named at run time needs no configuration of its own.
  * The choice is per thread: AI service calls here are blocking and run on the caller's thread. Every AI service
  * here answers with a record, so each reply is cut down to the JSON object it holds ({@link JsonReply}): a server
- * asked for {@code json_object} may wrap it in a code fence or a sentence.
+ * asked for {@code json_object} may wrap it in a code fence or a sentence, or stop before it closes, and such a
+ * reply fails here as unusable ({@link LlmOutputException} once {@link LlmCalls} has classified it).
  */
 @ApplicationScoped
 @Unremovable // looked up by the AI services at run time, which the bean discovery cannot see
@@ -62,7 +63,7 @@ public class ChosenModel implements Supplier<ChatModel> {
         return request.toBuilder().parameters(request.parameters().overrideWith(choice)).build();
     }
 
-    /** The reply with its text cut down to the JSON object it holds. */
+    /** The reply with its text cut down to the JSON object it holds; one without a whole object is refused. */
     private static ChatResponse objectOf(ChatResponse response) {
         AiMessage message = response.aiMessage();
         if (message == null || message.text() == null) {

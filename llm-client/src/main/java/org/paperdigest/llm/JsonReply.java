@@ -1,48 +1,46 @@
 package org.paperdigest.llm;
 
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.langchain4j.service.output.OutputParsingException;
 import java.io.IOException;
 
 /**
  * Reads the JSON object out of a reply. Servers asked for {@code json_object} instead of a schema, small local
- * models in particular, often wrap the object in a Markdown code fence or put a sentence before or after it. What
- * a reply holds beyond its first complete object is dropped; a reply that holds no complete object is returned as
- * it came, so that the output parser rejects it and the caller re-asks as for any unusable reply.
+ * models in particular, often put the object in a Markdown code fence or write a sentence before or after it; what
+ * surrounds the object is dropped. The object is the one that opens at the reply's first {@code {}: a reply cut off
+ * before that object closes is unusable as a whole. LangChain4j's own parser would instead take the last complete
+ * object it finds, which in a cut-off reply is a fragment (one quote of an answer read as the answer, its other
+ * fields left empty).
  */
 final class JsonReply {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int EXCERPT = 120;
 
     private JsonReply() {
     }
 
-    /** The first JSON object in {@code reply} as it was written, or {@code reply} unchanged if it holds none. */
+    /**
+     * @return the object as it was written
+     * @throws OutputParsingException the reply holds no object, or the one it opens does not parse to its end
+     */
     static String objectIn(String reply) {
-        if (reply == null) {
-            return null;
+        int start = reply.indexOf('{');
+        if (start < 0) {
+            throw new OutputParsingException("no JSON object in the reply: " + excerpt(reply), null);
         }
-        for (int start = reply.indexOf('{'); start >= 0; start = reply.indexOf('{', start + 1)) {
-            String object = objectAt(reply, start);
-            if (object != null) {
-                return object;
-            }
+        try (JsonParser parser = JSON.createParser(reply.substring(start))) {
+            JSON.readTree(parser);
+            int end = start + (int) parser.currentLocation().getCharOffset();
+            return reply.substring(start, Math.min(end, reply.length()));
+        } catch (IOException e) {
+            throw new OutputParsingException("the reply's JSON object is cut off or malformed: " + excerpt(reply), e);
         }
-        return reply;
     }
 
-    /** The object that starts at {@code start}, or null when none parses from there. */
-    private static String objectAt(String reply, int start) {
-        try (JsonParser parser = JSON.createParser(reply.substring(start))) {
-            JsonNode node = JSON.readTree(parser);
-            if (node == null || !node.isObject()) {
-                return null;
-            }
-            int end = start + (int) parser.currentLocation().getCharOffset();
-            return reply.substring(start, end);
-        } catch (IOException e) {
-            return null;
-        }
+    private static String excerpt(String reply) {
+        String flat = reply.replaceAll("\\s+", " ").strip();
+        return flat.length() <= EXCERPT ? flat : flat.substring(0, EXCERPT) + "…";
     }
 }

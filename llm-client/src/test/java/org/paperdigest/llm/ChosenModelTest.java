@@ -93,6 +93,20 @@ class ChosenModelTest {
         assertEquals("configured-model", reply.modelName());
     }
 
+    @Test
+    void aCutOffReplyFailsAsUnusableOutputAndIsPaidFor() {
+        ChatModel cutting = new ChatModel() {
+            @Override
+            public ChatResponse doChat(ChatRequest request) {
+                return ChatResponse.builder().aiMessage(AiMessage.from("```json\n{\"a\":{\"b\":1},\"c\":[{\"d\":2}"))
+                        .tokenUsage(new dev.langchain4j.model.output.TokenUsage(10, 5)).build();
+            }
+        };
+        ChatModel model = new ChosenModel(cutting).get();
+
+        assertThrows(LlmOutputException.class, () -> calls.call("configured-model", () -> model.chat(jsonRequest())));
+    }
+
     private static ChatRequest jsonRequest() {
         return ChatRequest.builder().messages(UserMessage.from("question"))
                 .parameters(ChatRequestParameters.builder().responseFormat(ResponseFormat.JSON).build()).build();

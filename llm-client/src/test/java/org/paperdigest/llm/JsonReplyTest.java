@@ -1,12 +1,14 @@
 package org.paperdigest.llm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.langchain4j.service.output.OutputParsingException;
 import org.junit.jupiter.api.Test;
 
 class JsonReplyTest {
 
-    static final String OBJECT = "{\"abstractJa\":\"本研究は{448}問を示す。\",\"items\":[{\"n\":1}]}";
+    static final String OBJECT = "{\"answerable\":true,\"answer\":\"本研究は{448}問を示す。\",\"evidence\":[{\"chunk\":1}]}";
 
     @Test
     void aBareObjectIsKeptAsItCame() {
@@ -24,14 +26,21 @@ class JsonReplyTest {
     void readsTheObjectAfterALeadingSentenceAndBeforeATrailingOne() {
         assertEquals(OBJECT, JsonReply.objectIn("Here is the JSON you asked for:\n\n" + OBJECT));
         assertEquals(OBJECT, JsonReply.objectIn("Sure! " + OBJECT + "\nLet me know if you need {more}."));
-        assertEquals(OBJECT, JsonReply.objectIn("Using {braces} loosely, here it is: ```json\n" + OBJECT + "```"));
     }
 
     @Test
-    void aReplyWithoutACompleteObjectIsLeftForTheParserToReject() {
-        String cut = "Here you go: " + OBJECT.substring(0, OBJECT.length() / 2);
-        assertEquals(cut, JsonReply.objectIn(cut));
-        assertEquals("I cannot help with that.", JsonReply.objectIn("I cannot help with that."));
-        assertEquals("[1, 2]", JsonReply.objectIn("[1, 2]"));
+    void aReplyCutOffBeforeItsObjectClosesIsRefusedNotMinedForAFragment() {
+        // Holds a complete inner object ({"chunk":1}), which is not the answer.
+        String cut = "```json\n" + OBJECT.substring(0, OBJECT.length() - 2);
+
+        OutputParsingException refused = assertThrows(OutputParsingException.class, () -> JsonReply.objectIn(cut));
+
+        assertEquals(true, refused.getMessage().startsWith("the reply's JSON object is cut off or malformed"));
+    }
+
+    @Test
+    void aReplyWithoutAnObjectIsRefused() {
+        assertThrows(OutputParsingException.class, () -> JsonReply.objectIn("I cannot help with that."));
+        assertThrows(OutputParsingException.class, () -> JsonReply.objectIn("[1, 2]"));
     }
 }
