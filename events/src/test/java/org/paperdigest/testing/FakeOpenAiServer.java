@@ -69,7 +69,8 @@ public final class FakeOpenAiServer implements AutoCloseable {
     /**
      * How a {@code json_object} reply is written in {@link #answerJsonObjectLikeSmallModels} mode, in turn: inside a
      * code fence, after a leading sentence, fenced with a sentence after it, bare; and every fifth reply
-     * {@code BROKEN}, cut off before its object closes, as a model stopped by its output limit (never twice for the
+     * {@code BROKEN}, cut off before its object closes, as a model stopped by its output limit: right after the last
+     * inner object it completed (an answer's evidence entry, a question), else two thirds in (never twice for the
      * same abstract or question, so a client that re-asks always gets a whole object the second time).
      */
     public enum Wrapping { FENCED, LEADING_SENTENCE, TRAILING_SENTENCE, BARE, BROKEN }
@@ -393,8 +394,13 @@ public final class FakeOpenAiServer implements AutoCloseable {
             case LEADING_SENTENCE -> "Here is the JSON object you asked for:\n\n" + json;
             case TRAILING_SENTENCE -> "```\n" + json + "\n```\nI followed the instructions above.";
             case BARE -> json;
-            case BROKEN -> "```json\n" + json.substring(0, json.length() * 2 / 3);
+            case BROKEN -> "```json\n" + cutOff(json);
         };
+    }
+
+    private static String cutOff(String json) {
+        int lastInner = json.lastIndexOf('}', json.length() - 2);
+        return lastInner > 0 ? json.substring(0, lastInner + 1) : json.substring(0, json.length() * 2 / 3);
     }
 
     // ---- translation: katakana for letters, protected spans kept (or, when ungrounded, mangled) ----
