@@ -3,14 +3,13 @@
 # are sized from (deploy/kubernetes/README.md "Memory"): idle once started, and busy while they make week
 # 2023-11-20 from recorded inputs (the system test's fixture server and its test-only fake LLM).
 #
-# Builds nothing. Package first (the second line compiles the test tools OfflineRemotes runs from):
-#   ./mvnw -B -o -q package -DskipTests -pl fetcher-service,summarizer-service,qa-service,publisher-service -am
-#   ./mvnw -B -o -q install -DskipTests -pl events,system-tests -am
-# Needs the broker and database of README "Without Docker" (KAFKA_BOOTSTRAP_SERVERS, QUARKUS_DATASOURCE_JDBC_URL,
+# Builds nothing. Package first (the four services, and the events test tools OfflineRemotes runs from):
+#   ./mvnw -B -o -q package -DskipTests -pl events,fetcher-service,summarizer-service,qa-service,publisher-service -am
+# Needs the broker and database of README "By hand" (KAFKA_BOOTSTRAP_SERVERS, QUARKUS_DATASOURCE_JDBC_URL,
 # _USERNAME, _PASSWORD). It works in the system test's database (<database>_system, made by dev/postgres-setup.sh)
 # and empties its four service schemas first, so that every paper costs its LLM calls again.
 #
-# Each service runs with the JVM flags of its Dockerfile (JAVA_OPTS) in an emulated container of MEASURE_MEMORY
+# Each service runs with the JVM flags of the Dockerfile (JAVA_OPTS) in an emulated container of MEASURE_MEMORY
 # (default 768m, the manifests' limit) and MEASURE_CPUS (default 1): -XX:MaxRAM and -XX:ActiveProcessorCount make
 # the JVM size its heap and pick its collector as it would under those limits. Uses psql, curl and the JDK's jstat.
 # Output and service logs: target/measure-memory/.
@@ -24,8 +23,8 @@ SERVICES=(publisher-service fetcher-service summarizer-service qa-service)
 PORT_BASE="${MEASURE_PORT_BASE:-18180}"
 ADMIN_PASSWORD=measure-memory
 LOGS=target/measure-memory
-: "${KAFKA_BOOTSTRAP_SERVERS:?export KAFKA_BOOTSTRAP_SERVERS (README "Without Docker")}"
-: "${QUARKUS_DATASOURCE_JDBC_URL:?export QUARKUS_DATASOURCE_JDBC_URL (README "Without Docker")}"
+: "${KAFKA_BOOTSTRAP_SERVERS:?export KAFKA_BOOTSTRAP_SERVERS (README "By hand")}"
+: "${QUARKUS_DATASOURCE_JDBC_URL:?export QUARKUS_DATASOURCE_JDBC_URL (README "By hand")}"
 DB_USER="${QUARKUS_DATASOURCE_USERNAME:-paperdigest}"
 DB_PASSWORD="${QUARKUS_DATASOURCE_PASSWORD:-paperdigest}"
 JDBC_URL="${QUARKUS_DATASOURCE_JDBC_URL%%\?*}_system"
@@ -46,8 +45,8 @@ PGPASSWORD="$DB_PASSWORD" PGOPTIONS='-c client_min_messages=warning' psql -X -q 
   -c 'CREATE SCHEMA publisher' -c 'CREATE SCHEMA summarizer' -c 'CREATE SCHEMA qa' -c 'CREATE SCHEMA fetcher'
 
 echo "Starting the fixture server and the fake LLM ..."
-./mvnw -B -q -pl system-tests org.codehaus.mojo:exec-maven-plugin:java -Dexec.classpathScope=test \
-  -Dexec.mainClass=org.paperdigest.system.OfflineRemotes > "$LOGS/remotes.log" 2>&1 &
+./mvnw -B -q -pl events org.codehaus.mojo:exec-maven-plugin:java -Dexec.classpathScope=test \
+  -Dexec.mainClass=org.paperdigest.testing.OfflineRemotes > "$LOGS/remotes.log" 2>&1 &
 PIDS+=($!)
 for _ in $(seq 1 120); do grep -q '^summarizer-service, qa-service:' "$LOGS/remotes.log" && break; sleep 1; done
 FETCHER_REMOTES=$(sed -n 's/^fetcher-service: *//p' "$LOGS/remotes.log")
@@ -59,8 +58,8 @@ i=0
 for service in "${SERVICES[@]}"; do
   port=$((PORT_BASE + i)); i=$((i + 1))
   # The Dockerfile's JAVA_OPTS, then this run's port (a later -D wins).
-  java_opts=$(sed -n 's/^ENV JAVA_OPTS="\(.*\)"$/\1/p' "$service/Dockerfile")
-  [[ -n $java_opts ]] || { echo "no ENV JAVA_OPTS in $service/Dockerfile" >&2; exit 1; }
+  java_opts=$(sed -n 's/^ENV JAVA_OPTS="\(.*\)"$/\1/p' Dockerfile)
+  [[ -n $java_opts ]] || { echo "no ENV JAVA_OPTS in Dockerfile" >&2; exit 1; }
   remotes=""
   case $service in
     fetcher-service) remotes=$FETCHER_REMOTES ;;

@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -56,7 +57,8 @@ import java.util.stream.Collectors;
  * {@link #faultShare} instead faults a seeded random share of all calls with 429, 500 or a reply too slow to wait
  * for, and {@link #faultsServed} tells how many of each were served.
  * Calls are served concurrently; {@link #delayReplies} makes each take longer, and {@link #mostConcurrentChats}
- * tells how many were ever in progress at once.
+ * tells how many were ever in progress at once. {@link #answerJsonObjectLikeSmallModels} makes it answer
+ * {@code json_object} requests as small local models do (see {@link Wrapping}).
  * Run {@link #main} to point a service at it by hand.
  */
 public final class FakeOpenAiServer implements AutoCloseable {
@@ -66,6 +68,15 @@ public final class FakeOpenAiServer implements AutoCloseable {
 
     /** What a fault does to one chat call; {@code TIMEOUT} replies only after {@link #faultShare}'s stall. */
     public enum Fault { RATE_LIMITED, SERVER_ERROR, INVALID_JSON, TIMEOUT }
+
+    /**
+     * How a {@code json_object} reply is written in {@link #answerJsonObjectLikeSmallModels} mode, in turn: inside a
+     * code fence, after a leading sentence, fenced with a sentence after it, bare; and every fifth reply
+     * {@code BROKEN}, cut off before its object closes, as a model stopped by its output limit: right after the last
+     * inner object it completed (an answer's evidence entry, a question), else two thirds in (never twice for the
+     * same abstract or question, so a client that re-asks always gets a whole object the second time).
+     */
+    public enum Wrapping { FENCED, LEADING_SENTENCE, TRAILING_SENTENCE, BARE, BROKEN }
 
     /** The faults {@link #faultShare} draws from, each as likely as the others. */
     private static final Fault[] TRANSIENT = {Fault.RATE_LIMITED, Fault.SERVER_ERROR, Fault.TIMEOUT};
@@ -110,6 +121,10 @@ public final class FakeOpenAiServer implements AutoCloseable {
         return thread;
     });
     private final Map<Fault, AtomicInteger> served = new EnumMap<>(Fault.class);
+    private final Map<Wrapping, AtomicInteger> wrapped = new EnumMap<>(Wrapping.class);
+    private final AtomicInteger jsonObjectReplies = new AtomicInteger();
+    private final Set<String> brokenFor = ConcurrentHashMap.newKeySet();
+    private volatile boolean smallModel;
     private volatile int retryAfterSeconds = 1;
     private volatile long replyDelayMillis;
     private Random shareDraws;
@@ -120,6 +135,9 @@ public final class FakeOpenAiServer implements AutoCloseable {
         this.http = http;
         for (Fault fault : Fault.values()) {
             served.put(fault, new AtomicInteger());
+        }
+        for (Wrapping wrapping : Wrapping.values()) {
+            wrapped.put(wrapping, new AtomicInteger());
         }
         http.createContext("/v1/chat/completions", this::timedChat);
         http.createContext("/v1/models", this::models);
@@ -187,6 +205,19 @@ public final class FakeOpenAiServer implements AutoCloseable {
         return served.get(fault).get();
     }
 
+    /**
+     * From now on (until {@link #reset}) a request with {@code response_format} {@code json_object} gets its JSON the
+     * way small local models write it ({@link Wrapping}); {@code json_schema} requests are answered as before.
+     */
+    public void answerJsonObjectLikeSmallModels() {
+        smallModel = true;
+    }
+
+    /** How many {@code json_object} replies were written {@code wrapping} since the start or the last {@link #reset}. */
+    public int repliesWrapped(Wrapping wrapping) {
+        return wrapped.get(wrapping).get();
+    }
+
     /** Every chat call from now on waits this long before it replies (until {@link #reset}). */
     public void delayReplies(Duration delay) {
         replyDelayMillis = delay.toMillis();
@@ -197,12 +228,19 @@ public final class FakeOpenAiServer implements AutoCloseable {
         return mostChatsAtOnce.get();
     }
 
-    /** Clears queued faults, the fault share, the reply delay, the call log and the counts of faults and concurrency. */
+    /**
+     * Clears queued faults, the fault share, the reply delay, the small-model mode, the call log and the counts of
+     * faults, wrappings and concurrency.
+     */
     public void reset() {
         synchronized (this) {
             shareDraws = null;
         }
         served.values().forEach(count -> count.set(0));
+        wrapped.values().forEach(count -> count.set(0));
+        smallModel = false;
+        jsonObjectReplies.set(0);
+        brokenFor.clear();
         faults.clear();
         ungroundedLeft.set(0);
         calls.clear();
@@ -331,6 +369,8 @@ public final class FakeOpenAiServer implements AutoCloseable {
         };
         if (fault == Fault.INVALID_JSON) {
             content = "Sure! Here is what you asked for: " + content.substring(0, content.length() / 2);
+        } else if (smallModel && "json_object".equals(body.at("/response_format/type").asText())) {
+            content = asSmallModel(content, prompt);
         }
         List<String> promptWords = words(prompt);
         int promptTokens = promptWords.size();
@@ -379,6 +419,26 @@ public final class FakeOpenAiServer implements AutoCloseable {
                 .put("total_tokens", promptTokens + completionTokens);
         usage.putObject("prompt_tokens_details").put("cached_tokens", cachedTokens);
         return response;
+    }
+
+    /** {@code json} as a small model writes it, in {@link Wrapping}'s turn. */
+    private String asSmallModel(String json, String prompt) {
+        int n = jsonObjectReplies.getAndIncrement();
+        String subject = between(prompt, "<abstract>", "</abstract>") + between(prompt, "<question>", "</question>");
+        Wrapping wrapping = n % 5 == 4 && brokenFor.add(subject) ? Wrapping.BROKEN : Wrapping.values()[n % 4];
+        wrapped.get(wrapping).incrementAndGet();
+        return switch (wrapping) {
+            case FENCED -> "```json\n" + json + "\n```";
+            case LEADING_SENTENCE -> "Here is the JSON object you asked for:\n\n" + json;
+            case TRAILING_SENTENCE -> "```\n" + json + "\n```\nI followed the instructions above.";
+            case BARE -> json;
+            case BROKEN -> "```json\n" + cutOff(json);
+        };
+    }
+
+    private static String cutOff(String json) {
+        int lastInner = json.lastIndexOf('}', json.length() - 2);
+        return lastInner > 0 ? json.substring(0, lastInner + 1) : json.substring(0, json.length() * 2 / 3);
     }
 
     // ---- translation: katakana for letters, protected spans kept (or, when ungrounded, mangled) ----

@@ -224,6 +224,35 @@ class FakeOpenAiServerTest {
     }
 
     @Test
+    void answersJsonObjectRequestsLikeSmallModelsOnlyInThatMode() throws Exception {
+        String prompt = "<protected>\n</protected>\n<abstract>\nWe present GPQA.\n</abstract>";
+        ObjectNode request = JSON.createObjectNode().put("model", "m");
+        request.putArray("messages").addObject().put("role", "user").put("content", prompt);
+        request.putObject("response_format").put("type", "json_object");
+        assertTrue(rawContent(post(request)).startsWith("{"), "a plain reply until the mode is on");
+
+        server.answerJsonObjectLikeSmallModels();
+        List<String> replies = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            replies.add(rawContent(post(request)));
+        }
+
+        assertTrue(replies.get(0).startsWith("```json\n{") && replies.get(0).endsWith("}\n```"), replies.get(0));
+        assertTrue(replies.get(1).startsWith("Here is the JSON object"), replies.get(1));
+        assertTrue(replies.get(2).endsWith("I followed the instructions above."), replies.get(2));
+        assertTrue(JSON.readTree(replies.get(3)).has("abstractJa"), replies.get(3));
+        assertThrows(IOException.class, () -> JSON.readTree(replies.get(4).replace("```json", "")), replies.get(4));
+        assertTrue(replies.get(9).startsWith("Here is the JSON object"), "the same abstract is broken only once: "
+                + replies.get(9));
+        assertEquals(1, server.repliesWrapped(FakeOpenAiServer.Wrapping.BROKEN));
+        assertEquals(2, server.repliesWrapped(FakeOpenAiServer.Wrapping.FENCED));
+
+        ((ObjectNode) request.get("response_format")).put("type", "json_schema").putObject("json_schema")
+                .put("name", "Reply").putObject("schema");
+        assertTrue(rawContent(post(request)).startsWith("{"), "json_schema replies stay bare");
+    }
+
+    @Test
     void rejectsARequestWithoutMessages() throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/chat/completions"))
                 .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"m\"}")).build(), HttpResponse.BodyHandlers.ofString());
@@ -252,6 +281,10 @@ class FakeOpenAiServerTest {
         return HttpRequest.newBuilder(URI.create(target.baseUrl() + "/chat/completions"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(request.toString()));
+    }
+
+    private static String rawContent(HttpResponse<String> response) throws IOException {
+        return JSON.readTree(response.body()).at("/choices/0/message/content").asText();
     }
 
     private static JsonNode content(HttpResponse<String> response) throws IOException {

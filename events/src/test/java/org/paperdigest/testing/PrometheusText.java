@@ -1,11 +1,17 @@
 package org.paperdigest.testing;
 
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * The samples of a Prometheus text exposition ({@code /q/metrics}), read line by line: {@code name{labels} value},
@@ -26,6 +32,17 @@ public final class PrometheusText {
 
     private PrometheusText(List<Sample> samples) {
         this.samples = samples;
+    }
+
+    /** What the Quarkus application under test serves at {@code /q/metrics} (its {@code test.url}). */
+    public static String scrapeAppUnderTest() throws IOException, InterruptedException {
+        String url = ConfigProvider.getConfig().getValue("test.url", String.class);
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(url + "/q/metrics")).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new AssertionError("/q/metrics answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body();
     }
 
     public static PrometheusText parse(String exposition) {

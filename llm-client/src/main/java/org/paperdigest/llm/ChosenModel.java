@@ -1,5 +1,6 @@
 package org.paperdigest.llm;
 
+import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.model.ModelProvider;
 import dev.langchain4j.model.chat.Capability;
 import dev.langchain4j.model.chat.ChatModel;
@@ -19,7 +20,10 @@ import java.util.function.Supplier;
  * the configured model, except while {@link LlmCalls} makes a call for a paper that asks for another model (a
  * regeneration with a model override); then the request names that model. One connection, key and set of
  * listeners serve every model of the same server, so a model named at run time needs no configuration of its own.
- * The choice is per thread: AI service calls here are blocking and run on the caller's thread.
+ * The choice is per thread: AI service calls here are blocking and run on the caller's thread. Every AI service
+ * here answers with a record, so each reply is cut down to the JSON object it holds ({@link JsonReply}): a server
+ * asked for {@code json_object} may wrap it in a code fence or a sentence, or stop before it closes, and such a
+ * reply fails here as unusable ({@link LlmOutputException} once {@link LlmCalls} has classified it).
  */
 @ApplicationScoped
 @Unremovable // looked up by the AI services at run time, which the bean discovery cannot see
@@ -59,17 +63,28 @@ public class ChosenModel implements Supplier<ChatModel> {
         return request.toBuilder().parameters(request.parameters().overrideWith(choice)).build();
     }
 
-    /** The configured model, with the chosen model's name put into each request. */
+    /** The reply with its text cut down to the JSON object it holds; one without a whole object is refused. */
+    private static ChatResponse objectOf(ChatResponse response) {
+        AiMessage message = response.aiMessage();
+        if (message == null || message.text() == null) {
+            return response;
+        }
+        String object = JsonReply.objectIn(message.text());
+        return object.equals(message.text()) ? response
+                : response.toBuilder().aiMessage(message.toBuilder().text(object).build()).build();
+    }
+
+    /** The configured model, with the chosen model's name put into each request and the JSON read out of replies. */
     private final class Routing implements ChatModel {
 
         @Override
         public ChatResponse chat(ChatRequest request) {
-            return configured.chat(named(request));
+            return objectOf(configured.chat(named(request)));
         }
 
         @Override
         public ChatResponse chat(ChatRequest request, ChatRequestOptions options) {
-            return configured.chat(named(request), options);
+            return objectOf(configured.chat(named(request), options));
         }
 
         @Override

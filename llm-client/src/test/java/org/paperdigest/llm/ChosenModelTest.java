@@ -77,6 +77,36 @@ class ChosenModelTest {
         assertEquals("configured-model", sent.get(0).modelName());
     }
 
+    @Test
+    void theAiServicesGetTheJsonObjectOutOfAFencedReply() {
+        ChatModel fencing = new ChatModel() {
+            @Override
+            public ChatResponse doChat(ChatRequest request) {
+                return ChatResponse.builder().aiMessage(AiMessage.from("Here it is:\n```json\n{\"a\":1}\n```"))
+                        .modelName("configured-model").build();
+            }
+        };
+
+        ChatResponse reply = new ChosenModel(fencing).get().chat(jsonRequest());
+
+        assertEquals("{\"a\":1}", reply.aiMessage().text());
+        assertEquals("configured-model", reply.modelName());
+    }
+
+    @Test
+    void aCutOffReplyFailsAsUnusableOutputAndIsPaidFor() {
+        ChatModel cutting = new ChatModel() {
+            @Override
+            public ChatResponse doChat(ChatRequest request) {
+                return ChatResponse.builder().aiMessage(AiMessage.from("```json\n{\"a\":{\"b\":1},\"c\":[{\"d\":2}"))
+                        .tokenUsage(new dev.langchain4j.model.output.TokenUsage(10, 5)).build();
+            }
+        };
+        ChatModel model = new ChosenModel(cutting).get();
+
+        assertThrows(LlmOutputException.class, () -> calls.call("configured-model", () -> model.chat(jsonRequest())));
+    }
+
     private static ChatRequest jsonRequest() {
         return ChatRequest.builder().messages(UserMessage.from("question"))
                 .parameters(ChatRequestParameters.builder().responseFormat(ResponseFormat.JSON).build()).build();

@@ -51,10 +51,26 @@ public class StoreProbe {
                 count("SELECT count(*) FROM publisher.processed_event WHERE event_id = ?", id) == 1);
     }
 
+    /** How many pushes of the issue are recorded for {@code channel}, over all its revisions. */
+    public long pushDeliveries(String issueId, String channel) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(
+                        "SELECT count(*) FROM publisher.push_delivery WHERE issue_id = ? AND channel = ?")) {
+            statement.setString(1, issueId);
+            statement.setString(2, channel);
+            try (ResultSet result = statement.executeQuery()) {
+                result.next();
+                return result.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Deletes everything stored for a test's issue. */
     public void deleteIssue(String issueId) {
         try (Connection connection = dataSource.getConnection()) {
-            for (String table : new String[] {"processed_event", "paper_state", "issue_revision", "regeneration", "issue"}) {
+            for (String table : new String[] {"processed_event", "paper_state", "push_delivery", "issue_revision", "regeneration", "issue"}) {
                 try (PreparedStatement statement = connection.prepareStatement(
                         "DELETE FROM publisher." + table + " WHERE issue_id = ?")) {
                     statement.setString(1, issueId);

@@ -9,7 +9,8 @@ import java.util.List;
  *
  * @param papers   the plan's papers in plan order with the state of each stage
  * @param revision null until published
- * @param content  null until published
+ * @param content    null until published
+ * @param deliveries the published revision's pushes to the configured channels; empty until published
  */
 public record IssueDetail(
         String issueId,
@@ -21,5 +22,6 @@ public record IssueDetail(
         Integer revision,
         Instant publishedAt,
         List<PaperProgress> papers,
-        IssueContent content) {
+        IssueContent content,
+        List<PushDelivery> deliveries) {
 }

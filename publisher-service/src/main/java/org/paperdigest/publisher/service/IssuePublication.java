@@ -19,11 +19,13 @@ import org.paperdigest.publisher.persistence.IssueEntity;
 import org.paperdigest.publisher.persistence.IssueRevisionEntity;
 import org.paperdigest.publisher.persistence.PaperStateEntity;
 import org.paperdigest.publisher.persistence.RegenerationEntity;
+import org.paperdigest.publisher.push.PushDeliveries;
 import org.paperdigest.publisher.render.IssueMarkdown;
 
 /**
- * Assembles a complete issue into its first revision (after a regeneration, its next one), stores it and announces
- * it, each in a transaction of its own after the event that completed the issue was recorded. A failed announcement
+ * Assembles a complete issue into its first revision (after a regeneration, its next one), stores it with a pending
+ * push to each configured channel and announces it, each in a transaction of its own after the event that completed
+ * the issue was recorded. A failed announcement
  * rolls back only the revision: the issue stays {@link IssueStatus#COMPLETE} and {@link PublicationSweep} tries
  * again.
  */
@@ -38,6 +40,9 @@ public class IssuePublication {
 
     @Inject
     StageMeters meters;
+
+    @Inject
+    PushDeliveries pushes;
 
     /**
      * Publishes the issue if it is complete and not yet published. The issue's row lock makes this safe to call
@@ -59,6 +64,7 @@ public class IssuePublication {
                 ? nextRevision(issue, records, now)
                 : IssueAssembler.assemble(issue.plan, records, FIRST_REVISION, now);
         IssueRevisionEntity.of(content, IssueMarkdown.render(content)).persistAndFlush();
+        pushes.schedule(issue.issueId, content.revision(), now);
         issue.publishedRevision = content.revision();
         issue.publishedAt = now;
         issue.status = IssueStatus.PUBLISHED;

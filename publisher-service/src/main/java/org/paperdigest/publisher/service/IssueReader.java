@@ -1,6 +1,7 @@
 package org.paperdigest.publisher.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Optional;
@@ -9,14 +10,19 @@ import org.paperdigest.publisher.domain.IssueDetail;
 import org.paperdigest.publisher.domain.IssueOverview;
 import org.paperdigest.publisher.domain.IssueProgress;
 import org.paperdigest.publisher.domain.PublishedRevision;
+import org.paperdigest.publisher.domain.PushDelivery;
 import org.paperdigest.publisher.persistence.IssueEntity;
 import org.paperdigest.publisher.persistence.IssueRevisionEntity;
 import org.paperdigest.publisher.persistence.PaperStateEntity;
+import org.paperdigest.publisher.push.PushDeliveries;
 
 /** What readers can see: planned issues, their progress, and published revisions. */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
 public class IssueReader {
+
+    @Inject
+    PushDeliveries pushes;
 
     public List<IssueOverview> list() {
         return IssueEntity.listPlanned().stream()
@@ -60,8 +66,11 @@ public class IssueReader {
     private IssueDetail detail(IssueEntity issue) {
         IssueProgress progress = IssueProgress.of(issue.plan, PaperStateEntity.recordsOf(issue.issueId));
         IssueContent content = publishedRevision(issue.issueId).map(revision -> revision.content).orElse(null);
+        List<PushDelivery> deliveries = content == null ? List.of()
+                : pushes.ofRevision(issue.issueId, content.revision());
         return new IssueDetail(issue.issueId, issue.title, issue.weekStart, issue.weekEnd, issue.status,
-                progress.progress(), issue.publishedRevision, issue.publishedAt, progress.papers(), content);
+                progress.progress(), issue.publishedRevision, issue.publishedAt, progress.papers(), content,
+                deliveries);
     }
 
     private Optional<IssueRevisionEntity> publishedRevision(String issueId) {

@@ -1,0 +1,91 @@
+package org.paperdigest.publisher.push;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.paperdigest.publisher.domain.DeliveryStatus;
+import org.paperdigest.publisher.domain.IssueContent;
+import org.paperdigest.publisher.domain.PushDelivery;
+import org.paperdigest.publisher.persistence.IssueRevisionEntity;
+import org.paperdigest.publisher.persistence.PushDeliveryEntity;
+import org.paperdigest.publisher.persistence.PushDeliveryId;
+
+/** The record of pushes: one row per revision and channel, and each attempt's outcome written down. */
+@ApplicationScoped
+public class PushDeliveries {
+
+    /** A delivery taken for one attempt, with the revision it pushes. */
+    record Claim(PushDeliveryId id, int attempt, IssueContent content) {
+    }
+
+    private final PushConfig config;
+
+    PushDeliveries(PushConfig config) {
+        this.config = config;
+    }
+
+    /**
+     * Records a pending delivery of the revision for every configured channel, in the transaction that stores the
+     * revision: a revision is stored once, so each of its deliveries is recorded once. Sending is left to
+     * {@link PushDispatcher}, so publication never waits for a channel.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void schedule(String issueId, int revision, Instant now) {
+        for (PushChannel channel : PushChannel.configured(config)) {
+            PushDeliveryEntity.pending(issueId, revision, channel.name(), now).persist();
+        }
+    }
+
+    /** Takes up to {@code limit} due deliveries for an attempt each: they are SENDING once this commits. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    List<Claim> claimDue(Instant now, int limit) {
+        return PushDeliveryEntity.lockDue(now, limit).stream().map(delivery -> {
+            delivery.status = DeliveryStatus.SENDING;
+            delivery.attempts++;
+            IssueContent content = IssueRevisionEntity.find(delivery.id.issueId, delivery.id.revision)
+                    .orElseThrow().content;
+            return new Claim(delivery.id, delivery.attempts, content);
+        }).toList();
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    void delivered(PushDeliveryId id, Instant now) {
+        PushDeliveryEntity delivery = PushDeliveryEntity.findById(id);
+        delivery.status = DeliveryStatus.DELIVERED;
+        delivery.deliveredAt = now;
+    }
+
+    /**
+     * Records a failed attempt: due again after a wait that doubles with each attempt, or FAILED for good once
+     * {@code paperdigest.push.max-attempts} are spent (or when nothing can be retried).
+     *
+     * @return whether another attempt will be made
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    boolean failed(PushDeliveryId id, String error, boolean retriable, Instant now) {
+        PushDeliveryEntity delivery = PushDeliveryEntity.findById(id);
+        delivery.lastError = error;
+        boolean again = retriable && delivery.attempts < config.maxAttempts();
+        delivery.status = again ? DeliveryStatus.PENDING : DeliveryStatus.FAILED;
+        if (again) {
+            delivery.nextAttemptAt = now.plus(backoff(delivery.attempts));
+        }
+        return again;
+    }
+
+    /** The wait after attempt {@code attempts}: the first retry delay, doubled for each attempt before. */
+    Duration backoff(int attempts) {
+        return config.firstRetryDelay().multipliedBy(1L << Math.min(attempts - 1, 20));
+    }
+
+    /** The revision's deliveries as the issue's JSON shows them. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<PushDelivery> ofRevision(String issueId, int revision) {
+        return PushDeliveryEntity.ofRevision(issueId, revision).stream()
+                .map(d -> new PushDelivery(PushChannel.publicName(d.id.channel), d.status, d.attempts, d.deliveredAt,
+                        d.lastError))
+                .toList();
+    }
+}
