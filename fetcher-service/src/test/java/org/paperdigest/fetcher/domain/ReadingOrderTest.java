@@ -1,0 +1,123 @@
+package org.paperdigest.fetcher.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.paperdigest.events.Page;
+
+/**
+ * Our text of each page against Poppler's {@code pdftotext} in its default reading-order mode (references committed
+ * beside the PDFs): word coverage, the share of Poppler's words we have, and 4-gram adjacency, the share of
+ * Poppler's word 4-grams that also stand in our text of the page. Interleaved columns keep the words but lose the
+ * 4-grams (measured 0.52–0.61 on such pages); a page read in its order keeps both.
+ */
+class ReadingOrderTest {
+
+    /** Words of two letters or more: numbers and one-letter math symbols have no single reading order. */
+    private static final Pattern WORD = Pattern.compile("\\p{L}{2,}");
+    /** Poppler sets a small-caps word apart after its first letter ("S ELF -R AG" for SELF-RAG). */
+    private static final Pattern SMALL_CAPS = Pattern.compile("\\b(\\p{Lu}) (?=\\p{Lu}{2,}\\b)");
+    private static final double MIN_ADJACENCY = 0.97;
+    private static final double MIN_COVERAGE = 0.98;
+
+    /** Two-column papers built with pdflatex (layout/make.py) and the two single-column fixtures. */
+    private static final List<String[]> DOCUMENTS = List.of(
+            new String[] {"layout/paper-a", "/layout/paper-a.pdf", "/layout/paper-a.pdftotext.txt"},
+            new String[] {"layout/paper-b", "/layout/paper-b.pdf", "/layout/paper-b.pdftotext.txt"},
+            new String[] {"gpqa", "/fixtures/pdf/2311.12022v1_gpqa.pdf",
+                "/fixtures/pdf/2311.12022v1_gpqa.poppler-reading-order.txt"},
+            new String[] {"self-rag", "/fixtures/pdf/2310.11511v1_self-rag.pdf",
+                "/fixtures/pdf/2310.11511v1_self-rag.poppler-reading-order.txt"});
+
+    @Test
+    void everyPageReadsAsPopplerReadsIt() throws Exception {
+        List<String> failures = new ArrayList<>();
+        System.out.println("document          page  words  coverage  4-grams  adjacency");
+        for (String[] document : DOCUMENTS) {
+            ExtractedText ours = new PdfTextExtractor(1_000_000).extract(resource(document[1]));
+            String[] poppler = new String(resource(document[2]), java.nio.charset.StandardCharsets.UTF_8)
+                    .split("\f");
+            assertEquals(ours.pageCount(), ours.pages().size(), document[0] + ": a page was left out");
+            for (Page page : ours.pages()) {
+                java.nio.file.Files.createDirectories(java.nio.file.Path.of("/tmp/h12-ours"));
+                java.nio.file.Files.writeString(java.nio.file.Path.of("/tmp/h12-ours/" + document[0].replace('/', '_') + "-" + page.number() + ".txt"), page.text());
+                java.nio.file.Files.writeString(java.nio.file.Path.of("/tmp/h12-ours/" + document[0].replace('/', '_') + "-" + page.number() + ".ref"), poppler[page.number() - 1]);
+                Agreement agreement = Agreement.of(page.text(), poppler[page.number() - 1], page.number());
+                System.out.printf("%-16s  %4d  %5d  %8.4f  %7d  %9.4f%n", document[0], page.number(),
+                        agreement.words, agreement.coverage, agreement.grams, agreement.adjacency);
+                if (agreement.coverage < MIN_COVERAGE || agreement.adjacency < MIN_ADJACENCY) {
+                    failures.add(document[0] + " page " + page.number() + ": " + agreement);
+                }
+            }
+        }
+        assertTrue(failures.isEmpty(), String.join("\n", failures));
+    }
+
+    @Test
+    void theMeasureTellsInterleavedColumnsFromColumnOrder() {
+        String columns = "the left column opens the paper with its first claim\nand goes on with a second one\n"
+                + "the right column follows after it and adds a detail\nabout the method in a last line";
+        String interleaved = "the left column opens the paper with its first claim\n"
+                + "the right column follows after it and adds a detail\nand goes on with a second one\n"
+                + "about the method in a last line";
+        Agreement same = Agreement.of(columns, columns, 1);
+        Agreement shuffled = Agreement.of(interleaved, columns, 1);
+        assertEquals(1.0, same.adjacency);
+        assertEquals(1.0, shuffled.coverage);
+        assertTrue(shuffled.adjacency < 0.85, shuffled.toString());
+    }
+
+    /** Coverage and adjacency of our text of a page against Poppler's. */
+    record Agreement(int words, double coverage, int grams, double adjacency) {
+
+        static Agreement of(String ours, String poppler, int number) {
+            List<String> ourWords = words(ours, number);
+            List<String> theirWords = words(poppler, number);
+            Set<String> theirs = new HashSet<>(theirWords);
+            Set<String> found = new HashSet<>(ourWords);
+            long covered = theirs.stream().filter(found::contains).count();
+            Set<String> theirGrams = grams(theirWords);
+            Set<String> ourGrams = grams(ourWords);
+            long adjacent = theirGrams.stream().filter(ourGrams::contains).count();
+            return new Agreement(theirs.size(), theirs.isEmpty() ? 1 : (double) covered / theirs.size(),
+                    theirGrams.size(), theirGrams.isEmpty() ? 1 : (double) adjacent / theirGrams.size());
+        }
+
+        /** Words of a page in order, after the cleaning both texts get (hyphenated breaks joined). */
+        private static List<String> words(String text, int number) {
+            String cleaned = PdfTextExtractor.clean(PdfTextExtractor.lines(Arrays.asList(text.split("\n"))), number);
+            String joined = SMALL_CAPS.matcher(Normalizer.normalize(cleaned, Normalizer.Form.NFKC)).replaceAll("$1");
+            Matcher m = WORD.matcher(joined.toLowerCase(Locale.ROOT));
+            List<String> words = new ArrayList<>();
+            while (m.find()) {
+                words.add(m.group());
+            }
+            return words;
+        }
+
+        private static Set<String> grams(List<String> words) {
+            Set<String> grams = new HashSet<>();
+            for (int i = 0; i + 4 <= words.size(); i++) {
+                grams.add(String.join(" ", words.subList(i, i + 4)));
+            }
+            return grams;
+        }
+    }
+
+    private static byte[] resource(String path) throws java.io.IOException {
+        try (var in = ReadingOrderTest.class.getResourceAsStream(path)) {
+            assertTrue(in != null, "missing test resource " + path);
+            return in.readAllBytes();
+        }
+    }
+}
