@@ -31,7 +31,7 @@ final class PageLayout {
     private static final int PROSE_WORDS = 4;
     /** A footnote is set at most this share of the body text's size. */
     private static final float FOOTNOTE_SIZE = 0.92f;
-    private static final Pattern FOOTNOTE_MARKER = Pattern.compile("^(?:\\d{1,2}|[*†‡§¶‖#])(?:\\s|\\p{L}|\\S)");
+    private static final Pattern FOOTNOTE_MARKER = Pattern.compile("^(?:\\d{1,2}|[*†‡§¶‖])\\s?(?=\\p{L})");
 
     private PageLayout() {
     }
@@ -40,8 +40,9 @@ final class PageLayout {
     static List<String> readingOrder(List<TextLine> lines) {
         List<TextLine> sideways = lines.stream().filter(line -> !line.upright() || line.words().isEmpty()).toList();
         List<TextLine> upright = lines.stream().filter(line -> line.upright() && !line.words().isEmpty()).toList();
-        List<TextLine> ordered = new ArrayList<>(sideways);
-        ordered.addAll(new Blocks(significantGap(upright)).order(upright));
+        // Sideways text (a margin stamp, a rotated axis label) has no place in the flow: it goes last.
+        List<TextLine> ordered = new ArrayList<>(new Blocks(significantGap(upright)).order(upright));
+        ordered.addAll(sideways);
         return withFootnotesLast(ordered).stream().map(TextLine::text).toList();
     }
 
@@ -77,11 +78,66 @@ final class PageLayout {
             }
             List<List<TextLine>> bands = bands(region);
             if (bands.size() == 1) {
+                bands = runsBetweenCrossingLines(region);
+            }
+            if (bands.size() == 1) {
                 return region;
             }
             List<TextLine> ordered = new ArrayList<>();
             bands.forEach(band -> ordered.addAll(order(band)));
             return ordered;
+        }
+
+        /**
+         * Where no whitespace cuts the region, but a few lines cross its middle — a title or a caption set close to
+         * two columns —, the runs of lines between those lines, and each crossing line on its own. One run for a
+         * region most of whose lines cross its middle, as a single column's do.
+         */
+        private static List<List<TextLine>> runsBetweenCrossingLines(List<TextLine> region) {
+            double from = region.stream().mapToDouble(TextLine::left).min().orElse(0);
+            double to = region.stream().flatMap(line -> line.words().stream()).mapToDouble(TextLine.Word::right)
+                    .max().orElse(0);
+            double middle = leastCrossed(region, from + 0.4 * (to - from), from + 0.6 * (to - from));
+            long crossing = region.stream().filter(line -> crosses(line, middle)).count();
+            if (crossing == 0 || crossing * 2 >= region.size()) {
+                return List.of(region);
+            }
+            List<List<TextLine>> runs = new ArrayList<>();
+            List<TextLine> run = new ArrayList<>();
+            for (TextLine line : region) {
+                if (crosses(line, middle)) {
+                    if (!run.isEmpty()) {
+                        runs.add(run);
+                        run = new ArrayList<>();
+                    }
+                    runs.add(List.of(line));
+                } else {
+                    run.add(line);
+                }
+            }
+            if (!run.isEmpty()) {
+                runs.add(run);
+            }
+            return runs;
+        }
+
+        private static double leastCrossed(List<TextLine> region, double from, double to) {
+            double best = from;
+            long fewest = Long.MAX_VALUE;
+            for (double x = from; x <= to; x += 0.5) {
+                double at = x;
+                long crossing = region.stream().filter(line -> crosses(line, at)).count();
+                if (crossing < fewest) {
+                    fewest = crossing;
+                    best = x;
+                }
+            }
+            return best;
+        }
+
+        private static boolean crosses(TextLine line, double x) {
+            return line.words().stream()
+                    .anyMatch(word -> word.left() < x + GUTTER / 2 && word.right() > x - GUTTER / 2);
         }
 
         /** The region's lines in runs separated by gaps wider than {@code gap}, top to bottom. */
