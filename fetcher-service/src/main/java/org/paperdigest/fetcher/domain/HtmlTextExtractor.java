@@ -93,6 +93,7 @@ public final class HtmlTextExtractor {
     }
 
     private ExtractedText extract(Element root, String sourceNote) throws UnreadableDocumentException {
+        HtmlTables.asRows(root);
         String text = render(root);
         if (text.isBlank()) {
             throw new UnreadableDocumentException("the page has no readable text");
