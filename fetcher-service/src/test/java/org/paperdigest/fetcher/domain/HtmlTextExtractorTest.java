@@ -170,8 +170,7 @@ class HtmlTextExtractorTest {
                 "\\citeauthor", "David Rein", "sitewide")) {
             assertFalse(all.contains(dropped), dropped + " should not be in the text");
         }
-        assertEquals(List.of("full text read from arXiv's HTML rendering: it has no page numbers, so quotes cite"
-                + " sections"), text.notes());
+        assertEquals(List.of("full text read from arXiv's HTML rendering"), text.notes());
     }
 
     @Test
