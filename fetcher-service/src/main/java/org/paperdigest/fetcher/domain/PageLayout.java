@@ -14,15 +14,16 @@ import java.util.regex.Pattern;
  * so on a two-column page a line of the left column and the line beside it in the right column come out as one
  * line; read as they are, the two columns interleave line by line.
  *
- * <p>A page has two columns when a gutter runs down the middle of its text: a strip, in the middle fifth of the
- * text's width, that the fewest lines cross, with prose on both sides of it whose lines start at a common left
- * edge — at least {@value #MIN_COLUMN_LINES} lines of typically {@value #PROSE_WORDS} words or more on each side.
- * The page is decided as a whole, so a full-width figure, table, caption or display equation, however tall, does
- * not hide its columns. Lines crossing the gutter (a title, a full-width float or its caption, a wide equation)
- * cut the page into bands, read top to bottom; a band reads left column first, then right column, when its
- * right-hand lines start at the right column's edge, and row by row otherwise (a full-width table or figure whose
- * cells happen to leave the gutter empty). Footnotes — trailing lines of a column in a smaller size, opening with a
- * marker — go to the end of the page's text, before its footer.
+ * <p>The page is cut into blocks along its whitespace, recursively (an XY cut): a region is split down a gutter
+ * that no word enters from the region's top to its bottom — left side read first —, else across the vertical gaps
+ * clearly wider than the page's usual line gap — read top to bottom —, else, where a title or caption sits as close
+ * to two columns as their own lines, at the few lines crossing the region's middle. So a full-width title, figure,
+ * table, caption or equation stands in its place, and each band of two columns between them reads left column
+ * first, then right. A gutter between a table's cells (rows of short lines side by side) is no column break: a
+ * table keeps one row a line. Footnotes — lines in a smaller size at the foot of a column, opening with a marker —
+ * go to the end of the page's text, before its footer; sideways text (arXiv's margin stamp, rotated axis labels)
+ * comes last. The same cuts serve a single column, ACL's and REVTeX's two, and a NeurIPS page with a figure of
+ * several text boxes.
  */
 final class PageLayout {
 
