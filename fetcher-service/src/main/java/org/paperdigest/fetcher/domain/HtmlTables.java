@@ -8,11 +8,12 @@ import org.jsoup.nodes.Element;
 /**
  * Turns the data tables of a web page into lines a reader can follow: the caption first ("Table 2: …"), then one
  * line per row, header rows first, cells separated by {@value #CELL_SEPARATOR}. Tables that only lay out a display
- * equation (LaTeXML sets equations in {@code ltx_eqn_table}s) stay as they are.
+ * equation (LaTeXML sets equations in {@code ltx_eqn_table}s) or a page (cells of paragraphs) stay as they are.
  */
 final class HtmlTables {
 
     static final String CELL_SEPARATOR = " | ";
+    private static final int LONGEST_CELL_WORDS = 60;
 
     private HtmlTables() {
     }
@@ -49,8 +50,11 @@ final class HtmlTables {
         }
     }
 
+    /** A table that lays out an equation or a page rather than holding data (a cell of paragraphs). */
     private static boolean isLayout(Element table) {
         return table.hasClass("ltx_eqn_table") || table.hasClass("ltx_equationgroup")
-                || "presentation".equals(table.attr("role"));
+                || "presentation".equals(table.attr("role"))
+                || table.select("td, th").stream()
+                        .anyMatch(cell -> cell.text().split("\\s+").length > LONGEST_CELL_WORDS);
     }
 }

@@ -256,7 +256,7 @@ public class IssueFetcher {
             HtmlPageMap.Mapped mapped = HtmlPageMap.map(rendering.pages().get(0), pages.pages());
             sources.add(pdf.url());
             notes.add("quotes cite the PDF's pages: " + mapped.found() + " of the rendering's " + mapped.blocks()
-                    + " blocks were found in the PDF, the rest take the page of the block before them");
+                    + " passages were found in the PDF, the rest take the page of the passage before them");
             return new FullText(rendering.format(), rendering.sourceUrl(), mapped.pages(), rendering.truncated(),
                     true);
         } catch (DownloadException | UnreadableDocumentException e) {

@@ -187,6 +187,18 @@ class HtmlTextExtractorTest {
         assertTrue(blocks.contains("1 Code and data: https://github.com/example/paper-a."), blocks.toString());
     }
 
+    @Test
+    void aWebPagesDataTableComesAsRowsAndALayoutTableAsItsText() throws UnreadableDocumentException {
+        String paragraph = "This post explains the model in words, ".repeat(10).strip();
+        String html = "<article><table><tr><td><p>" + paragraph + "</p></td><td>Menu</td></tr></table>"
+                + "<table><caption>Table 1: Scores</caption><thead><tr><th>Model</th><th>Score</th></tr></thead>"
+                + "<tbody><tr><td>A</td><td>1.0</td></tr></tbody></table></article>";
+        ExtractedText text = new HtmlTextExtractor(400_000).extract(HtmlTextExtractor.parse(
+                html.getBytes(StandardCharsets.UTF_8), "text/html", "https://blog.example/post"));
+        assertEquals(List.of(paragraph, "Menu", "Table 1: Scores", "Model | Score", "A | 1.0"),
+                List.of(text.pages().get(0).text().split("\n\n")));
+    }
+
     /** A LaTeXML rendering of one of the layout test papers (layout/make.py). */
     static org.jsoup.nodes.Document layoutPaper(String name) throws java.io.IOException {
         try (var in = HtmlTextExtractorTest.class.getResourceAsStream("/layout/" + name + ".html")) {
