@@ -42,9 +42,9 @@ final class PageLayout {
         List<TextLine> sideways = lines.stream().filter(line -> !line.upright() || line.words().isEmpty()).toList();
         List<TextLine> upright = lines.stream().filter(line -> line.upright() && !line.words().isEmpty()).toList();
         // Sideways text (a margin stamp, a rotated axis label) has no place in the flow: it goes last.
-        List<TextLine> ordered = new ArrayList<>(new Blocks(significantGap(upright)).order(upright));
+        List<TextLine> ordered = new ArrayList<>(withFootnotesLast(new Blocks(significantGap(upright)).order(upright)));
         ordered.addAll(sideways);
-        return withFootnotesLast(ordered).stream().map(TextLine::text).toList();
+        return ordered.stream().map(TextLine::text).toList();
     }
 
     /**
