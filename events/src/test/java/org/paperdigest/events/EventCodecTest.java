@@ -51,6 +51,21 @@ class EventCodecTest {
     }
 
     @Test
+    void readsWhetherTheTextsPagesArePdfPagesAndDefaultsToItsFormat() throws Exception {
+        assertTrue(EventCodec.fromJson(GoldenSamples.json(EventType.PAPER_FETCHED), EventType.PAPER_FETCHED)
+                .fullText().paged());
+        violation(EventType.PAPER_FETCHED, json -> ((ObjectNode) json.get("fullText")).put("paged", "yes"));
+        // An event written before the field existed: an HTML text's one page is no PDF page.
+        ObjectNode older = (ObjectNode) EventCodec.mapper().readTree(GoldenSamples.json(EventType.PAPER_FETCHED));
+        ((ObjectNode) older.get("fullText")).remove("paged");
+        ((ObjectNode) older.get("fullText")).put("format", "html");
+        PaperFetched html = EventCodec.fromJson(EventCodec.mapper().writeValueAsString(older),
+                EventType.PAPER_FETCHED);
+        assertEquals(false, html.fullText().paged());
+        assertEquals(true, new FullText("pdf", "https://arxiv.org/pdf/1", html.fullText().pages(), false).paged());
+    }
+
+    @Test
     void rejectsAnAbstractOnlyPaperThatCarriesText() {
         violation(EventType.PAPER_FETCHED, json -> json.put("contentLevel", "ABSTRACT_ONLY"));
     }

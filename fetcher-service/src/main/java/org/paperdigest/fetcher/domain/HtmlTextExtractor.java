@@ -27,7 +27,8 @@ import org.paperdigest.events.Page;
  * {@code <article>} or {@code <main>} when it has one, else the element holding the most paragraph text. Blocks
  * (headings, paragraphs, list items) become lines separated by blank lines, so quotes can be matched later. A web
  * page has no pages: the whole text is one page-less {@link Page} numbered 1, whose quotes cite sections. arXiv's
- * own HTML rendering of a paper is read the same way once {@link ArxivHtml} has prepared it. The total is capped
+ * own HTML rendering of a paper is read the same way once {@link ArxivHtml} has prepared it ({@link HtmlPageMap}
+ * finds its blocks' pages in the paper's PDF). The total is capped
  * like a PDF's.
  */
 public final class HtmlTextExtractor {
@@ -80,7 +81,7 @@ public final class HtmlTextExtractor {
      */
     public ExtractedText extractArxivRendering(org.jsoup.nodes.Document page) throws UnreadableDocumentException {
         return extract(ArxivHtml.paper(withoutChrome(page)),
-                "full text read from arXiv's HTML rendering: it has no page numbers, so quotes cite sections");
+                "full text read from arXiv's HTML rendering");
     }
 
     private static org.jsoup.nodes.Document withoutChrome(org.jsoup.nodes.Document page) {
@@ -93,6 +94,7 @@ public final class HtmlTextExtractor {
     }
 
     private ExtractedText extract(Element root, String sourceNote) throws UnreadableDocumentException {
+        HtmlTables.asRows(root);
         String text = render(root);
         if (text.isBlank()) {
             throw new UnreadableDocumentException("the page has no readable text");

@@ -3,6 +3,7 @@ package org.paperdigest.fetcher.domain;
 import java.io.IOException;
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.apache.pdfbox.Loader;
@@ -17,7 +18,7 @@ import org.paperdigest.events.Page;
  * Extracts a PDF's text page by page with PDFBox, so every quote taken from it can name its page.
  *
  * <p>Each page is read on its own: a page PDFBox cannot read is left out with a note and the paper keeps the rest.
- * A two-column page is read column by column ({@link ColumnOrder}). The text is normalised for matching quotes
+ * Each page is read in the order of its layout ({@link PageLayout}): two columns column by column, around full-width floats. The text is normalised for matching quotes
  * later: NFKC (ligatures such as ﬁ and ﬂ become fi and fl), running headers and footers removed
  * ({@link RunningHeaders}), words hyphenated across a line break joined, bare page-number lines dropped, runs of
  * spaces collapsed. The total is capped; a note says where the cap cut.
@@ -97,7 +98,7 @@ public final class PdfTextExtractor {
     static List<String> readPage(PDDocument document, int number) throws IOException {
         LineCollector collector = new LineCollector(number);
         collector.getText(document);
-        return lines(ColumnOrder.readingOrder(collector.lines));
+        return lines(PageLayout.readingOrder(collector.lines));
     }
 
     /** One page's lines, NFKC-normalised (ligatures such as ﬁ become fi), spaces collapsed, blank lines dropped. */
@@ -190,12 +191,21 @@ public final class PdfTextExtractor {
         protected void writeString(String text, List<TextPosition> positions) {
             float left = Float.MAX_VALUE;
             float right = -Float.MAX_VALUE;
-            for (TextPosition position : positions) {
+            float top = Float.MAX_VALUE;
+            float bottom = -Float.MAX_VALUE;
+            float[] sizes = new float[positions.size()];
+            for (int i = 0; i < positions.size(); i++) {
+                TextPosition position = positions.get(i);
                 left = Math.min(left, position.getXDirAdj());
                 right = Math.max(right, position.getXDirAdj() + position.getWidthDirAdj());
+                top = Math.min(top, position.getYDirAdj() - position.getHeightDir());
+                bottom = Math.max(bottom, position.getYDirAdj());
+                sizes[i] = position.getFontSizeInPt();
                 upright &= position.getDir() == 0;
             }
-            words.add(new TextLine.Word(text, left, right));
+            Arrays.sort(sizes);
+            float size = sizes.length == 0 ? 0 : sizes[sizes.length / 2];
+            words.add(new TextLine.Word(text, left, right, top, bottom, size));
         }
 
         @Override

@@ -4,14 +4,19 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * One line of a PDF page as PDFBox assembled it, with where each word lies across the page.
+ * One line of a PDF page as PDFBox assembled it, with where each word stands on the page.
  *
  * @param upright false for sideways or upside-down text (arXiv's margin stamp, rotated axis labels)
  */
 record TextLine(List<Word> words, boolean upright) {
 
-    /** A word and its horizontal extent, in points from the left of the page. */
-    record Word(String text, float left, float right) {
+    /**
+     * A word, its box in points from the top left of the page, and its font size.
+     *
+     * @param top    the top of its tallest glyph
+     * @param bottom its baseline
+     */
+    record Word(String text, float left, float right, float top, float bottom, float size) {
     }
 
     TextLine {
@@ -20,5 +25,23 @@ record TextLine(List<Word> words, boolean upright) {
 
     String text() {
         return words.stream().map(Word::text).collect(Collectors.joining(" "));
+    }
+
+    float left() {
+        return words.get(0).left();
+    }
+
+    float top() {
+        return (float) words.stream().mapToDouble(Word::top).min().orElse(0);
+    }
+
+    float bottom() {
+        return (float) words.stream().mapToDouble(Word::bottom).max().orElse(0);
+    }
+
+    /** The size most of its characters are set in. */
+    float size() {
+        return words.stream().max((a, b) -> Integer.compare(a.text().length(), b.text().length()))
+                .map(Word::size).orElse(0f);
     }
 }

@@ -35,6 +35,7 @@ import org.paperdigest.fetcher.domain.DocumentSource;
 import org.paperdigest.fetcher.domain.DownloadException;
 import org.paperdigest.fetcher.domain.EventSink;
 import org.paperdigest.fetcher.domain.ExtractedText;
+import org.paperdigest.fetcher.domain.HtmlPageMap;
 import org.paperdigest.fetcher.domain.HtmlTextExtractor;
 import org.paperdigest.fetcher.domain.IssuePlan;
 import org.paperdigest.fetcher.domain.IssueRun;
@@ -232,10 +233,35 @@ public class IssueFetcher {
                     HtmlTextExtractor.parse(html.body(), html.contentType(), html.url()));
             sources.add(html.url());
             notes.addAll(text.notes());
-            return new FullText("html", html.url(), text.pages(), text.truncated());
+            return onPdfPages(entry, new FullText("html", html.url(), text.pages(), text.truncated()), notes,
+                    sources);
         } catch (UnreadableDocumentException e) {
             notes.add("arXiv's HTML rendering could not be read (" + e.getMessage() + "); the PDF was read instead");
             return null;
+        }
+    }
+
+    /**
+     * The rendering's text with each block on the PDF page it stands on, so quotes from it name their page: one more
+     * download per paper. Without a readable PDF the text stays one page, cited by section.
+     */
+    private FullText onPdfPages(ArxivEntry entry, FullText rendering, List<String> notes, List<String> sources) {
+        try {
+            Document pdf = documents.arxivPdf(entry.id());
+            if (!pdf.isPdf()) {
+                throw new UnreadableDocumentException("the PDF link answered with " + pdf.typeForMessage()
+                        + ", not a PDF");
+            }
+            ExtractedText pages = extractor.extract(pdf.body());
+            HtmlPageMap.Mapped mapped = HtmlPageMap.map(rendering.pages().get(0), pages.pages());
+            sources.add(pdf.url());
+            notes.add("quotes cite the PDF's pages: " + mapped.found() + " of the rendering's " + mapped.blocks()
+                    + " passages were found in the PDF, the rest take the page of the passage before them");
+            return new FullText(rendering.format(), rendering.sourceUrl(), mapped.pages(), rendering.truncated(),
+                    true);
+        } catch (DownloadException | UnreadableDocumentException e) {
+            notes.add("the PDF could not be read (" + e.getMessage() + "), so quotes cite sections, not pages");
+            return rendering;
         }
     }
 

@@ -1,6 +1,7 @@
 package org.paperdigest.fetcher.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,6 +12,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import org.paperdigest.events.Page;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -166,7 +168,7 @@ class IssueFetcherTest {
     }
 
     @Test
-    void arxivsHtmlRenderingIsReadBeforeThePdf() {
+    void arxivsHtmlRenderingIsReadBeforeThePdfAndTheBlocksTakeThePdfsPages() {
         Document rendering = new Document("https://html.test/2311.12022v1", "text/html; charset=utf-8",
                 Fixtures.bytes("arxiv-html/built_2311.12022v1_latexml-shape.html"));
         fetcher(ids -> builtWeekFeed(), arxivWithGpqaRendering(rendering), url -> null).fetch(weekPlan());
@@ -176,9 +178,46 @@ class IssueFetcherTest {
         assertEquals(ContentLevel.FULL_TEXT, gpqa.contentLevel());
         assertEquals("html", gpqa.fullText().format());
         assertEquals("https://html.test/2311.12022v1", gpqa.fullText().sourceUrl());
-        assertTrue(gpqa.fullText().pages().get(0).text().contains("2.1 The Collection Pipeline"));
-        assertEquals(List.of("https://export.arxiv.org/api/query?id_list=test", "https://html.test/2311.12022v1"),
-                gpqa.sourceUrls(), "the PDF is not downloaded when the rendering was read");
+        assertTrue(gpqa.fullText().paged());
+        // The rendering holds GPQA's abstract, introduction and section 2.1, which the PDF prints on pages 1 to 4.
+        Map<Integer, String> pages = gpqa.fullText().pages().stream()
+                .collect(Collectors.toMap(Page::number, Page::text, (a, b) -> a + "\n\n" + b));
+        assertTrue(pages.get(1).contains("We present GPQA, a challenging dataset of 448"), pages.toString());
+        assertTrue(pages.keySet().stream().anyMatch(number -> number > 1
+                && pages.get(number).contains("2.1 The Collection Pipeline")), pages.keySet().toString());
+        assertEquals(List.of("https://export.arxiv.org/api/query?id_list=test", "https://html.test/2311.12022v1",
+                "https://pdf.test/2311.12022v1"), gpqa.sourceUrls(), "the PDF is downloaded for its pages");
+        assertTrue(gpqa.notes().get(1).startsWith("quotes cite the PDF's pages: "), gpqa.notes().toString());
+        sink.assertAllValid();
+    }
+
+    @Test
+    void withoutItsPdfARenderingsTextIsOnePageCitedBySection() {
+        Document rendering = new Document("https://html.test/2311.12022v1", "text/html; charset=utf-8",
+                Fixtures.bytes("arxiv-html/built_2311.12022v1_latexml-shape.html"));
+        DocumentSource noPdf = new DocumentSource() {
+            @Override
+            public Document arxivPdf(ArxivId id) throws DownloadException {
+                throw new DownloadException("PDF download returned HTTP 503");
+            }
+
+            @Override
+            public Document arxivHtml(ArxivId id) throws DownloadException {
+                return arxivWithGpqaRendering(rendering).arxivHtml(id);
+            }
+
+            @Override
+            public Document download(String url) {
+                throw new AssertionError();
+            }
+        };
+        fetcher(ids -> builtWeekFeed(), noPdf, url -> null).fetch(weekPlan());
+        PaperFetched gpqa = sink.fetched.stream().filter(f -> f.paperKey().equals("arxiv:2311.12022")).findFirst()
+                .orElseThrow();
+        assertEquals(1, gpqa.fullText().pages().size());
+        assertFalse(gpqa.fullText().paged());
+        assertEquals("the PDF could not be read (PDF download returned HTTP 503), so quotes cite sections, not pages",
+                gpqa.notes().get(1));
         sink.assertAllValid();
     }
 

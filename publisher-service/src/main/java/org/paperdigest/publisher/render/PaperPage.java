@@ -30,9 +30,23 @@ public record PaperPage(PaperContent paper) {
     }
 
     /**
-     * A quote and where it is: {@code href} links the PDF's page, and is empty without a PDF URL or a page.
+     * A quote and where it is: {@code href} links the PDF's page, and is empty without a PDF URL or a page. A quote
+     * from a table whose cells the text separates ("Dense reranker | 56.1 | 30.3", a row a line) has them in
+     * {@code rows}, to be shown as a small table; any other quote has none.
      */
-    public record Quote(String text, String where, Optional<String> href) {
+    public record Quote(String text, String where, Optional<String> href, List<List<String>> rows) {
+
+        private static final Pattern ROW_BREAK = Pattern.compile("\\R");
+        private static final Pattern CELL_BREAK = Pattern.compile("\\s\\|\\s");
+
+        static List<List<String>> tableRows(Evidence evidence) {
+            boolean fromTable = evidence.section() != null && evidence.section().startsWith("Table ");
+            if (!fromTable || !CELL_BREAK.matcher(evidence.quote()).find()) {
+                return List.of();
+            }
+            return ROW_BREAK.splitAsStream(evidence.quote().strip()).map(String::strip).filter(row -> !row.isEmpty())
+                    .map(row -> CELL_BREAK.splitAsStream(row).map(String::strip).toList()).toList();
+        }
     }
 
     /** Who made a generated text, when, and what the checks found. */
@@ -143,7 +157,8 @@ public record PaperPage(PaperContent paper) {
     private Quote quote(Evidence evidence) {
         Optional<String> href = evidence.page() == null ? Optional.empty()
                 : HttpUrl.of(paper.metadata().pdfUrl()).map(pdf -> withoutFragment(pdf) + "#page=" + evidence.page());
-        return new Quote(evidence.quote(), IssueMarkdown.where(evidence, paper.contentLevel()), href);
+        return new Quote(evidence.quote(), IssueMarkdown.where(evidence, paper.contentLevel()), href,
+                Quote.tableRows(evidence));
     }
 
     private String reason(Stage stage) {

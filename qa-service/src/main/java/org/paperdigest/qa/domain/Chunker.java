@@ -11,8 +11,10 @@ import org.paperdigest.events.PaperFetched;
 /**
  * Cuts a paper's text into chunks of about {@code targetWords} words. A chunk never crosses a page, so its page is
  * the quote's page; it starts anew at each detected section heading, which becomes its section (the quote's
- * section) rather than part of its text. Text read from a web page or arXiv's HTML rendering has no pages: its
- * chunks have page null and are cited by section alone.
+ * section) rather than part of its text. Text read from a web page has no pages: its chunks have page null and are
+ * cited by section alone; arXiv's HTML rendering has the pages of the PDF its blocks were found in.
+ * A table — its caption "Table 2: …" with the rows above or below it — is a chunk of its own whose section is the
+ * table ("Table 2"), its rows on lines of their own; the section before it goes on after it.
  * An abstract-only paper is one chunk: its abstract, page null, section "Abstract".
  */
 public final class Chunker {
@@ -29,6 +31,11 @@ public final class Chunker {
     private static final Pattern NAMED_HEADING = Pattern.compile(
             "(?i)(?:Abstract|Introduction|Related Work|Background|Conclusions?|Discussion|Limitations"
                     + "|Acknowledge?ments?|References|Appendix(?: [A-Z])?)");
+    /** A table's caption, "Table 2: …" or "Table A.1. …"; the table is its name. */
+    private static final Pattern TABLE_CAPTION = Pattern.compile("^(Table\\s+(?:[A-Z]\\.?)?\\d+)[:.]\\s");
+    /** Cells a web table's row is rendered with. */
+    private static final String CELL_SEPARATOR = " | ";
+    private static final Pattern NUMBER = Pattern.compile("^[(±+-]?\\d+(?:[.,]\\d+)?[%)*†]?$");
     private static final int LONGEST_HEADING_WORDS = 10;
     private static final int SMALLEST_CHUNK_WORDS = 25;
 
@@ -40,7 +47,8 @@ public final class Chunker {
 
     public List<Chunk> chunks(PaperFetched paper) {
         List<Chunk> chunks = paper.fullText() == null ? List.of()
-                : pageChunks(paper.fullText().pages(), PDF.equals(paper.fullText().format()));
+                : pageChunks(paper.fullText().pages(),
+                        paper.fullText().paged() || PDF.equals(paper.fullText().format()));
         if (!chunks.isEmpty()) {
             return chunks;
         }
@@ -55,12 +63,14 @@ public final class Chunker {
         List<Chunk> chunks = new ArrayList<>();
         String section = null;
         for (Page page : pages) {
+            boolean table = false;
+            boolean captionOpen = false;
             Builder current = new Builder(paged ? page.number() : null, section);
             for (String rawLine : page.text().split("\\R")) {
                 String line = rawLine.strip().replaceAll("\\s+", " ");
                 if (line.isEmpty()) {
                     if (current.words >= targetWords) {
-                        current = current.flushInto(chunks, section);
+                        current = current.flushInto(chunks, table ? current.section : section);
                     }
                     continue;
                 }
@@ -69,6 +79,28 @@ public final class Chunker {
                     section = line;
                     current = current.flushInto(chunks, section);
                     continue;
+                }
+                Matcher caption = TABLE_CAPTION.matcher(line);
+                if (caption.find()) {
+                    // A table is a chunk of its own named after it: its rows printed above the caption, the
+                    // caption, its rows below; then the section goes on.
+                    List<String> rowsAbove = current.takeTrailingRows();
+                    current = current.flushInto(chunks, caption.group(1));
+                    rowsAbove.forEach(current::add);
+                    current.add(line);
+                    table = true;
+                    captionOpen = !line.endsWith(".");
+                    continue;
+                }
+                if (table && (isRow(line) || captionOpen)) {
+                    // A caption set on several lines goes on to its full stop.
+                    captionOpen = captionOpen && !isRow(line) && !line.endsWith(".");
+                    current.add(line);
+                    continue;
+                }
+                if (table) {
+                    table = false;
+                    current = current.flushInto(chunks, section);
                 }
                 current.add(line);
                 boolean sentenceEnds = line.endsWith(".") || line.endsWith("?") || line.endsWith("!");
@@ -86,6 +118,16 @@ public final class Chunker {
         return chunks.stream().map(Chunk::section).filter(s -> s != null).distinct().toList();
     }
 
+    /** A table row: a web table's cells, or a PDF line mostly of numbers (at least two). */
+    static boolean isRow(String line) {
+        if (line.contains(CELL_SEPARATOR)) {
+            return true;
+        }
+        String[] tokens = line.split(" ");
+        long numbers = java.util.Arrays.stream(tokens).filter(token -> NUMBER.matcher(token).matches()).count();
+        return numbers >= 2 && numbers * 2 >= tokens.length;
+    }
+
     static boolean isHeading(String line) {
         if (line.split(" ").length > LONGEST_HEADING_WORDS || line.endsWith(".") || line.endsWith(",")) {
             return false;
@@ -101,7 +143,7 @@ public final class Chunker {
     private final class Builder {
         final Integer page;
         final String section;
-        final StringBuilder text = new StringBuilder();
+        final List<String> lines = new ArrayList<>();
         int words;
 
         Builder(Integer page, String section) {
@@ -110,13 +152,35 @@ public final class Chunker {
         }
 
         void add(String line) {
-            boolean hyphenatedBreak = text.length() > 1 && text.charAt(text.length() - 1) == '-'
-                    && Character.isLetter(text.charAt(text.length() - 2));
-            if (text.length() > 0 && !hyphenatedBreak) {
-                text.append(' ');
-            }
-            text.append(line);
+            lines.add(line);
             words += line.split(" ").length;
+        }
+
+        /** The table rows this chunk ends with, taken out of it: a table printed above its caption. */
+        List<String> takeTrailingRows() {
+            int from = lines.size();
+            while (from > 0 && isRow(lines.get(from - 1))) {
+                from--;
+            }
+            List<String> rows = new ArrayList<>(lines.subList(from, lines.size()));
+            lines.subList(from, lines.size()).clear();
+            words = lines.stream().mapToInt(line -> line.split(" ").length).sum();
+            return rows;
+        }
+
+        /** The text: lines joined by spaces (a word broken by a hyphen joined whole), a table's rows by line breaks. */
+        String text() {
+            StringBuilder text = new StringBuilder();
+            boolean tableChunk = section != null && TABLE_CAPTION.matcher(section + ": ").find();
+            for (String line : lines) {
+                boolean hyphenatedBreak = text.length() > 1 && text.charAt(text.length() - 1) == '-'
+                        && Character.isLetter(text.charAt(text.length() - 2));
+                if (text.length() > 0 && !hyphenatedBreak) {
+                    text.append(tableChunk ? '\n' : ' ');
+                }
+                text.append(line);
+            }
+            return text.toString();
         }
 
         /** Emits this chunk (a short tail joins the chunk before it on the same page) and starts the next. */
@@ -126,9 +190,9 @@ public final class Chunker {
                 boolean joinsLast = words < SMALLEST_CHUNK_WORDS && last != null && Objects.equals(last.page(), page)
                         && Objects.equals(last.section(), section);
                 if (joinsLast) {
-                    chunks.set(chunks.size() - 1, new Chunk(page, section, last.text() + " " + text));
+                    chunks.set(chunks.size() - 1, new Chunk(page, section, last.text() + " " + text()));
                 } else {
-                    chunks.add(new Chunk(page, section, text.toString()));
+                    chunks.add(new Chunk(page, section, text()));
                 }
             }
             return new Builder(page, nextSection);

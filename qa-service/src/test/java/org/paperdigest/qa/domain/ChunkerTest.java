@@ -35,7 +35,9 @@ class ChunkerTest {
         for (Chunk chunk : CHUNKS) {
             int words = QuoteMatcher.words(chunk.text());
             assertTrue(words > 0 && words <= 2 * 180 + 80, words + " words: " + chunk.text());
-            assertFalse(chunk.section() != null && chunk.text().startsWith(chunk.section()), chunk.text());
+            // A table's chunk opens with its caption ("Table 1: …"), which is text, not a heading.
+            boolean table = chunk.section() != null && chunk.section().startsWith("Table ");
+            assertFalse(chunk.section() != null && !table && chunk.text().startsWith(chunk.section()), chunk.text());
         }
         double average = CHUNKS.stream().mapToInt(c -> QuoteMatcher.words(c.text())).average().orElseThrow();
         assertTrue(average > 100 && average < 250, "average " + average);
@@ -88,6 +90,43 @@ class ChunkerTest {
                         "We present GPQA, a challenging dataset of 448 multiple-choice questions."),
                 new Chunk(null, "2.1 The Collection Pipeline",
                         "Workers receive large bonuses for high-quality work at each stage.")), chunks);
+    }
+
+    @Test
+    void aTableIsAChunkNamedAfterItAndTheSectionGoesOnAfterIt() {
+        // As the HTML rendering gives a table: caption first, then rows of cells, blocks apart.
+        List<Page> html = List.of(new Page(3, "3 Experiments\n\nWe compare the settings below on recall and cost "
+                + "of retrieval.\n\nTable 2: Recall and cost of three settings.\n\nSetting | Recall | Cost\n\n"
+                + "Dense reranker | 56.1 | 30.3\n\nSparse filter | 83.2 | 43.3\n\nThe sparse filter recalls most."));
+        List<Chunk> chunks = new Chunker(180).pageChunks(html, true);
+        assertEquals(List.of(
+                new Chunk(3, "3 Experiments", "We compare the settings below on recall and cost of retrieval."),
+                new Chunk(3, "Table 2", "Table 2: Recall and cost of three settings.\nSetting | Recall | Cost\n"
+                        + "Dense reranker | 56.1 | 30.3\nSparse filter | 83.2 | 43.3"),
+                new Chunk(3, "3 Experiments", "The sparse filter recalls most.")), chunks);
+        assertTrue(QuoteMatcher.occursIn("Sparse filter | 83.2 | 43.3", chunks.get(1).text()));
+
+        // As a PDF gives it: rows of numbers above a caption set on two lines.
+        List<Page> pdf = List.of(new Page(5, "4 Results\nOur model improves on every task we tried and\n"
+                + "Method PopQA Bio ARC\nCRAG 59.8 74.1 68.6\nOurs 61.2 80.0 70.1\nTable 3: Results on three tasks "
+                + "with retrieval\nfrom the same corpus.\nThe gains hold across seeds."));
+        chunks = new Chunker(180).pageChunks(pdf, true);
+        assertEquals(List.of("4 Results", "Table 3", "4 Results"), chunks.stream().map(Chunk::section).toList(),
+                chunks.toString());
+        assertEquals("CRAG 59.8 74.1 68.6\nOurs 61.2 80.0 70.1\nTable 3: Results on three tasks with retrieval\n"
+                + "from the same corpus.", chunks.get(1).text());
+    }
+
+    @Test
+    void anHtmlRenderingFoundInThePdfIsCitedByPage() {
+        PaperFetched gpqa = FixturePapers.gpqaFullText("2023-11-20");
+        PaperFetched html = new PaperFetched(gpqa.schemaVersion(), gpqa.issueId(), gpqa.paperKey(), gpqa.revision(),
+                gpqa.model(), gpqa.paperVersion(), gpqa.metadata(), gpqa.contentLevel(),
+                new org.paperdigest.events.FullText("html", "https://arxiv.org/html/2311.12022v1",
+                        List.of(new Page(2, "1 Introduction\n\nExperts reach 65% accuracy.")), false, true),
+                gpqa.notes(), gpqa.sourceUrls(), gpqa.fetchedAt());
+        assertEquals(List.of(new Chunk(2, "1 Introduction", "Experts reach 65% accuracy.")),
+                new Chunker(180).chunks(html));
     }
 
     @Test

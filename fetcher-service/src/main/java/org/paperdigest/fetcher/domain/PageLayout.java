@@ -1,0 +1,283 @@
+package org.paperdigest.fetcher.domain;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+
+/**
+ * Puts the lines of a page in reading order by the page's layout. Sorting by position, PDFBox reads across the page,
+ * so on a two-column page a line of the left column and the line beside it in the right column come out as one
+ * line; read as they are, the two columns interleave line by line.
+ *
+ * <p>The page is cut into blocks along its whitespace, recursively (an XY cut): a region is split down a gutter
+ * that no word enters from the region's top to its bottom — left side read first —, else across the vertical gaps
+ * clearly wider than the page's usual line gap — read top to bottom —, else, where a title or caption sits as close
+ * to two columns as their own lines, at the few lines crossing the region's middle. So a full-width title, figure,
+ * table, caption or equation stands in its place, and each band of two columns between them reads left column
+ * first, then right. A gutter between a table's cells (rows of short lines side by side) is no column break: a
+ * table keeps one row a line. Footnotes — lines in a smaller size at the foot of a column, opening with a marker —
+ * go to the end of the page's text, before its footer; sideways text (arXiv's margin stamp, rotated axis labels)
+ * comes last. The same cuts serve a single column, ACL's and REVTeX's two, and a NeurIPS page with a figure of
+ * several text boxes.
+ */
+final class PageLayout {
+
+    /** Width of the strip that must be free of text: wider than a space between words in justified text. */
+    private static final float GUTTER = 6f;
+    private static final int PROSE_WORDS = 4;
+    /** A footnote is set at most this share of the body text's size. */
+    private static final float FOOTNOTE_SIZE = 0.92f;
+    private static final Pattern FOOTNOTE_MARKER = Pattern.compile("^(?:\\d{1,2}|[*†‡§¶‖])\\s?(?=\\p{L})");
+
+    private PageLayout() {
+    }
+
+    /** The text of the lines in reading order, one string per line. */
+    static List<String> readingOrder(List<TextLine> lines) {
+        List<TextLine> sideways = lines.stream().filter(line -> !line.upright() || line.words().isEmpty()).toList();
+        List<TextLine> upright = lines.stream().filter(line -> line.upright() && !line.words().isEmpty()).toList();
+        // Sideways text (a margin stamp, a rotated axis label) has no place in the flow: it goes last.
+        List<TextLine> ordered = new ArrayList<>(withFootnotesLast(new Blocks(significantGap(upright)).order(upright)));
+        ordered.addAll(sideways);
+        return ordered.stream().map(TextLine::text).toList();
+    }
+
+    /**
+     * The smallest vertical gap between lines that separates blocks: clearly more than the gap between two lines of
+     * a paragraph (the page's commonest), as above a heading, a float, a display equation or a footer.
+     */
+    private static float significantGap(List<TextLine> lines) {
+        Map<Integer, Integer> gaps = new HashMap<>();
+        for (int i = 1; i < lines.size(); i++) {
+            float gap = lines.get(i).top() - lines.get(i - 1).bottom();
+            if (gap > 0) {
+                gaps.merge(Math.round(gap), 1, Integer::sum);
+            }
+        }
+        int leading = gaps.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(3);
+        return leading + 0.6f * bodySize(lines);
+    }
+
+    /**
+     * Cuts a region of the page along its whitespace, recursively: down a gutter free of text from the region's top
+     * to its bottom (read left side first), else across the gaps wider than {@code gap} (read top to bottom); a
+     * region with no cut is read row by row. Columns, the blocks of a figure and full-width floats come out whole.
+     */
+    private record Blocks(float gap) {
+
+        List<TextLine> order(List<TextLine> region) {
+            Optional<Double> gutter = gutter(region);
+            if (gutter.isPresent()) {
+                List<TextLine> ordered = new ArrayList<>(order(side(region, leftOf(gutter.get()))));
+                ordered.addAll(order(side(region, rightOf(gutter.get()))));
+                return ordered;
+            }
+            List<List<TextLine>> bands = bands(region);
+            if (bands.size() == 1) {
+                bands = runsBetweenCrossingLines(region);
+            }
+            if (bands.size() == 1) {
+                return region;
+            }
+            List<TextLine> ordered = new ArrayList<>();
+            bands.forEach(band -> ordered.addAll(order(band)));
+            return ordered;
+        }
+
+        /**
+         * Where no whitespace cuts the region, but a few lines cross its middle — a title or a caption set close to
+         * two columns —, the runs of lines between those lines, and each crossing line on its own. One run for a
+         * region most of whose lines cross its middle, as a single column's do.
+         */
+        private static List<List<TextLine>> runsBetweenCrossingLines(List<TextLine> region) {
+            double from = region.stream().mapToDouble(TextLine::left).min().orElse(0);
+            double to = region.stream().flatMap(line -> line.words().stream()).mapToDouble(TextLine.Word::right)
+                    .max().orElse(0);
+            double middle = leastCrossed(region, from + 0.4 * (to - from), from + 0.6 * (to - from));
+            long crossing = region.stream().filter(line -> crosses(line, middle)).count();
+            if (crossing == 0 || crossing * 2 >= region.size()) {
+                return List.of(region);
+            }
+            List<List<TextLine>> runs = new ArrayList<>();
+            List<TextLine> run = new ArrayList<>();
+            for (TextLine line : region) {
+                if (crosses(line, middle)) {
+                    if (!run.isEmpty()) {
+                        runs.add(run);
+                        run = new ArrayList<>();
+                    }
+                    runs.add(List.of(line));
+                } else {
+                    run.add(line);
+                }
+            }
+            if (!run.isEmpty()) {
+                runs.add(run);
+            }
+            return runs;
+        }
+
+        private static double leastCrossed(List<TextLine> region, double from, double to) {
+            double best = from;
+            long fewest = Long.MAX_VALUE;
+            for (double x = from; x <= to; x += 0.5) {
+                double at = x;
+                long crossing = region.stream().filter(line -> crosses(line, at)).count();
+                if (crossing < fewest) {
+                    fewest = crossing;
+                    best = x;
+                }
+            }
+            return best;
+        }
+
+        private static boolean crosses(TextLine line, double x) {
+            return line.words().stream()
+                    .anyMatch(word -> word.left() < x + GUTTER / 2 && word.right() > x - GUTTER / 2);
+        }
+
+        /** The region's lines in runs separated by gaps wider than {@code gap}, top to bottom. */
+        private List<List<TextLine>> bands(List<TextLine> region) {
+            List<TextLine> byTop = new ArrayList<>(region);
+            byTop.sort(Comparator.comparingDouble(TextLine::top));
+            List<List<TextLine>> bands = new ArrayList<>();
+            List<TextLine> band = new ArrayList<>();
+            float bottom = -Float.MAX_VALUE;
+            for (TextLine line : byTop) {
+                if (!band.isEmpty() && line.top() - bottom > gap) {
+                    bands.add(band);
+                    band = new ArrayList<>();
+                }
+                band.add(line);
+                bottom = Math.max(bottom, line.bottom());
+            }
+            bands.add(band);
+            // Each band keeps the order PDFBox gave its lines.
+            return bands.stream().map(run -> region.stream().filter(run::contains).toList()).toList();
+        }
+
+        /**
+         * The middle of the widest strip, at least {@value #GUTTER} points wide, that no word of the region enters,
+         * with at least two lines on each side, unless the two sides are a table's cells (rows of short lines
+         * side by side), which are read row by row.
+         */
+        private static Optional<Double> gutter(List<TextLine> region) {
+            List<float[]> spans = region.stream().flatMap(line -> line.words().stream())
+                    .map(word -> new float[] {word.left(), word.right()})
+                    .sorted(Comparator.comparingDouble(span -> span[0])).toList();
+            double best = 0;
+            Optional<Double> gutter = Optional.empty();
+            float reach = spans.isEmpty() ? 0 : spans.get(0)[1];
+            for (float[] span : spans) {
+                if (span[0] - reach >= GUTTER && span[0] - reach > best) {
+                    best = span[0] - reach;
+                    gutter = Optional.of((span[0] + reach) / 2.0);
+                }
+                reach = Math.max(reach, span[1]);
+            }
+            if (gutter.isEmpty()) {
+                return gutter;
+            }
+            List<TextLine> left = side(region, leftOf(gutter.get()));
+            List<TextLine> right = side(region, rightOf(gutter.get()));
+            boolean cells = sideBySide(left, right) * 2 >= Math.min(left.size(), right.size())
+                    && !(isProse(left) && isProse(right));
+            return left.size() >= 2 && right.size() >= 2 && !cells ? gutter : Optional.empty();
+        }
+
+        /** How many lines of the left side have a line of the right side on the same baseline. */
+        private static long sideBySide(List<TextLine> left, List<TextLine> right) {
+            return left.stream().filter(line -> right.stream()
+                    .anyMatch(other -> Math.abs(other.bottom() - line.bottom()) < 1)).count();
+        }
+
+        private static Predicate<TextLine.Word> leftOf(double x) {
+            return word -> word.right() <= x;
+        }
+
+        private static Predicate<TextLine.Word> rightOf(double x) {
+            return word -> word.left() >= x;
+        }
+
+        /** The part of each line on one side of the gutter, for the lines that have one. */
+        private static List<TextLine> side(List<TextLine> lines, Predicate<TextLine.Word> onSide) {
+            return lines.stream().map(line -> new TextLine(line.words().stream().filter(onSide).toList(), true))
+                    .filter(line -> !line.words().isEmpty()).toList();
+        }
+    }
+
+    /** Whether the median line has at least {@value #PROSE_WORDS} words (PDFBox may keep spaces inside a word). */
+    private static boolean isProse(List<TextLine> lines) {
+        if (lines.isEmpty()) {
+            return false;
+        }
+        List<Integer> counts = lines.stream().map(line -> line.text().strip().split("\\s+").length).sorted().toList();
+        return counts.get(counts.size() / 2) >= PROSE_WORDS;
+    }
+
+    /**
+     * The lines with each footnote block moved to the end of the page, before any footer line below it. A footnote
+     * block is a run of lines smaller than the body text, the first opening with a marker, that ends a column: the
+     * line after it starts higher on the page (the next column) or it is the last.
+     */
+    static List<TextLine> withFootnotesLast(List<TextLine> lines) {
+        float body = bodySize(lines);
+        List<TextLine> rest = new ArrayList<>();
+        List<TextLine> footnotes = new ArrayList<>();
+        int i = 0;
+        while (i < lines.size()) {
+            int end = i;
+            if (FOOTNOTE_MARKER.matcher(lines.get(i).text()).find() && isSmall(lines.get(i), body)) {
+                end = i + 1;
+                while (end < lines.size() && isSmall(lines.get(end), body)
+                        && lines.get(end).top() >= lines.get(end - 1).top()) {
+                    end++;
+                }
+                float blockBottom = lines.get(end - 1).bottom();
+                boolean endsColumn = end == lines.size() || lines.get(end).top() < lines.get(i).top()
+                        || lines.subList(end, lines.size()).stream().allMatch(line -> line.top() >= blockBottom);
+                if (!endsColumn) {
+                    end = i;
+                }
+            }
+            if (end > i) {
+                footnotes.addAll(lines.subList(i, end));
+                i = end;
+            } else {
+                rest.add(lines.get(i++));
+            }
+        }
+        if (footnotes.isEmpty()) {
+            return lines;
+        }
+        float footnotesBottom = (float) footnotes.stream().mapToDouble(TextLine::bottom).max().orElseThrow();
+        int footer = rest.size();
+        while (footer > 0 && rest.get(footer - 1).top() > footnotesBottom) {
+            footer--;
+        }
+        List<TextLine> ordered = new ArrayList<>(rest.subList(0, footer));
+        ordered.addAll(footnotes);
+        ordered.addAll(rest.subList(footer, rest.size()));
+        return ordered;
+    }
+
+    private static boolean isSmall(TextLine line, float body) {
+        return line.size() > 0 && line.size() <= body * FOOTNOTE_SIZE;
+    }
+
+    /** The size most characters of the page are set in. */
+    private static float bodySize(List<TextLine> lines) {
+        Map<Float, Integer> chars = new HashMap<>();
+        for (TextLine line : lines) {
+            for (TextLine.Word word : line.words()) {
+                chars.merge(Math.round(word.size() * 2) / 2f, word.text().length(), Integer::sum);
+            }
+        }
+        return chars.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(0f);
+    }
+}

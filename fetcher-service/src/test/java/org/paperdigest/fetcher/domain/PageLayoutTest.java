@@ -1,0 +1,119 @@
+package org.paperdigest.fetcher.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Pages drawn on US Letter: text from 72 to 540 points, columns 72-294 and 318-540, 10-point lines 12 apart. */
+class PageLayoutTest {
+
+    @Test
+    void readsEachBandLeftColumnThenRightAroundAFullWidthFigure() {
+        Page page = new Page()
+                .line(72, 540, "A title across the whole width of the page")
+                .gap(14)
+                .line(72, 294, "left a1 text goes on here", 318, 540, "right b1 text goes on here")
+                .line(72, 294, "left a2 text goes on here", 318, 540, "right b2 text goes on here")
+                .line(72, 294, "left a3 text goes on here", 318, 540, "right b3 text goes on here")
+                .gap(14)
+                .line(150, 200, "Accuracy", 380, 440, "Steps")
+                .line(72, 540, "Figure 1: a full-width caption splits the columns into two bands")
+                .gap(14)
+                .line(72, 294, "left c1 text goes on here", 318, 540, "right d1 text goes on here")
+                .line(72, 294, "left c2 text goes on here", 318, 540, "right d2 text goes on here");
+        assertEquals(List.of(
+                "A title across the whole width of the page",
+                "left a1 text goes on here", "left a2 text goes on here", "left a3 text goes on here",
+                "right b1 text goes on here", "right b2 text goes on here", "right b3 text goes on here",
+                "Accuracy Steps",
+                "Figure 1: a full-width caption splits the columns into two bands",
+                "left c1 text goes on here", "left c2 text goes on here",
+                "right d1 text goes on here", "right d2 text goes on here"), PageLayout.readingOrder(page.lines));
+    }
+
+    @Test
+    void keepsATablesRowsWhoseCellsLeaveAGutter() {
+        Page page = new Page().line(72, 540, "Body text runs across the whole width of the page.").gap(14);
+        for (String model : List.of("Zero-Shot GPT-4", "Few-Shot GPT-4", "Zero-Shot CoT GPT-4", "GPT-4 search")) {
+            page.line(114, 240, model, 366, 480, "0.2 0.2 0.0");
+        }
+        assertEquals(page.texts(), PageLayout.readingOrder(page.lines));
+    }
+
+    @Test
+    void leavesASingleColumnAsItIs() {
+        Page page = new Page()
+                .line(72, 540, "One column of text runs from margin to margin.")
+                .line(72, 130, "short line")
+                .line(72, 540, "Another line of text runs from margin to margin.")
+                .line(72, 540, "The last line runs from margin to margin too.");
+        assertEquals(page.texts(), PageLayout.readingOrder(page.lines));
+    }
+
+    @Test
+    void movesAFootnoteAtTheFootOfTheLeftColumnToTheEndOfThePageBeforeItsNumber() {
+        Page page = new Page()
+                .line(72, 294, "left a1 text goes on here", 318, 540, "right b1 text goes on here")
+                .line(72, 294, "left a2 text goes on here", 318, 540, "right b2 text goes on here")
+                .line(72, 294, "left a3 text goes on here", 318, 540, "right b3 text goes on here")
+                .size(8).line(72, 294, "1Code and data: https://example.org/code", 318, 540, "right b4 text goes on")
+                .size(10).gap(20).line(300, 312, "7");
+        assertEquals(List.of(
+                "left a1 text goes on here", "left a2 text goes on here", "left a3 text goes on here",
+                "right b1 text goes on here", "right b2 text goes on here", "right b3 text goes on here",
+                "right b4 text goes on", "1Code and data: https://example.org/code", "7"),
+                PageLayout.readingOrder(page.lines));
+    }
+
+    /** Lines drawn top to bottom; words 3 points apart fill each given span. */
+    private static final class Page {
+        final List<TextLine> lines = new ArrayList<>();
+        float baseline = 72;
+        float size = 10;
+
+        Page gap(float extra) {
+            baseline += extra;
+            return this;
+        }
+
+        Page size(float points) {
+            size = points;
+            return this;
+        }
+
+        Page line(float from, float to, String text) {
+            return add(words(from, to, text, size));
+        }
+
+        Page line(float leftFrom, float leftTo, String left, float rightFrom, float rightTo, String right) {
+            List<TextLine.Word> words = new ArrayList<>(words(leftFrom, leftTo, left, size));
+            // The right column stays in body size: a footnote is set in the left column only.
+            words.addAll(words(rightFrom, rightTo, right, 10));
+            return add(words);
+        }
+
+        List<String> texts() {
+            return lines.stream().map(TextLine::text).toList();
+        }
+
+        private Page add(List<TextLine.Word> words) {
+            baseline += 12;
+            lines.add(new TextLine(words, true));
+            return this;
+        }
+
+        private List<TextLine.Word> words(float from, float to, String text, float points) {
+            String[] split = text.split(" ");
+            float width = (to - from - 3 * (split.length - 1)) / split.length;
+            List<TextLine.Word> words = new ArrayList<>();
+            for (int i = 0; i < split.length; i++) {
+                float left = from + i * (width + 3);
+                words.add(new TextLine.Word(split[i], left, left + width, baseline + 12 - 0.7f * points,
+                        baseline + 12, points));
+            }
+            return words;
+        }
+    }
+}
