@@ -20,6 +20,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -27,9 +28,10 @@ import java.util.stream.Collectors;
 /**
  * TEST ONLY: an OpenAI-compatible chat server in front of {@link FakeOpenAiServer} that writes a known defect into a
  * seeded share of the fake's replies, as a careless model would, and records each one with the text it put in. A
- * reply is defective with probability {@code rate}; its kind is drawn among those that fit the reply (a question set
- * gets a duplicate and a bundled question both). The draw depends only on the seed and the prompt, so a run injects the same defects whatever order its calls come in, and
- * a re-ask (whose prompt carries the findings) gets a draw of its own. Requests and everything else of a reply pass
+ * reply is defective with probability {@code rate}, drawn from the seed and the prompt alone, so the same replies are
+ * defective whatever order the calls come in, and a re-ask (whose prompt carries the findings) gets a draw of its own.
+ * A defective answer gets the kinds of answer defect in turn, so that every kind is injected once as many answers as
+ * there are kinds are defective; a question set gets a duplicate and a bundled question both. Requests and everything else of a reply pass
  * through unchanged.
  */
 public final class DefectInjector implements AutoCloseable {
@@ -86,6 +88,7 @@ public final class DefectInjector implements AutoCloseable {
         return thread;
     });
     private final List<Injection> injections = new CopyOnWriteArrayList<>();
+    private final AtomicInteger answersSpoiled = new AtomicInteger();
     private volatile double rate;
     private volatile long seed;
 
@@ -116,6 +119,7 @@ public final class DefectInjector implements AutoCloseable {
         this.seed = seed;
         this.rate = rate;
         injections.clear();
+        answersSpoiled.set(0);
     }
 
     public List<Injection> injections() {
@@ -260,13 +264,13 @@ public final class DefectInjector implements AutoCloseable {
         return Optional.of(new Injection(Defect.BUNDLED_QUESTION, isReAsk(prompt), joined.get("questionJa").asText()));
     }
 
-    private static Optional<Injection> spoilAnswer(ObjectNode draft, String prompt, SplittableRandom random) {
+    private Optional<Injection> spoilAnswer(ObjectNode draft, String prompt, SplittableRandom random) {
         String answer = draft.path("answer").asText();
         ObjectNode evidence = (ObjectNode) draft.path("evidence").get(0);
         String quote = evidence.path("quote").asText();
         List<Defect> kinds = List.of(Defect.RESTATED_QUESTION, Defect.NUMBER_NOT_IN_SOURCE, Defect.INVENTED_QUOTE,
                 Defect.FILLER, Defect.HIDDEN_GAP);
-        Defect kind = kinds.get(random.nextInt(kinds.size()));
+        Defect kind = kinds.get(answersSpoiled.getAndIncrement() % kinds.size());
         String text = switch (kind) {
             case RESTATED_QUESTION -> {
                 Matcher asked = QUESTION.matcher(prompt);

@@ -67,10 +67,10 @@ class DefectInjectorTest {
     @Test
     void spoilsAnswersInEachOfItsWaysWithTextsThatStandInTheReply() throws Exception {
         Set<Defect> seen = EnumSet.noneOf(Defect.class);
-        for (long seed = 1; seed <= 40; seed++) {
-            injector.inject(1, seed);
+        injector.inject(1, 1);
+        for (int n = 0; n < 10; n++) {
             JsonNode reply = chat("<question>専門家の正答率は？\n(What accuracy do experts reach?)</question>\n" + CHUNKS);
-            Injection injection = injector.injections().get(0);
+            Injection injection = injector.injections().get(n);
             String written = reply.get("answer").asText() + reply.at("/evidence/0/quote").asText();
             assertTrue(written.contains(injection.text()), written + " lacks " + injection.text());
             assertTrue(!CHUNKS.contains(injection.text()), "a defect is not in the source: " + injection.text());
