@@ -6,7 +6,9 @@
 # Env: PGHOST (127.0.0.1), PGPORT (5432), PGUSER superuser (postgres),
 #      PAPERDIGEST_DB (paperdigest), PAPERDIGEST_DB_USER (paperdigest),
 #      PAPERDIGEST_DB_PASSWORD (paperdigest),
-#      PAPERDIGEST_INSTALL=1 to apt-get install PostgreSQL when it is missing (CI).
+#      PAPERDIGEST_INSTALL=1 to apt-get install PostgreSQL when it is missing (CI),
+#      PAPERDIGEST_FRESH=1 to drop the databases first (CI: a machine's server may keep
+#      schemas and migration history from earlier runs of other versions of the project).
 set -euo pipefail
 
 # One schema per service; add new services here.
@@ -57,6 +59,11 @@ SELECT format('ALTER ROLE %I LOGIN PASSWORD %L', :'user', :'pw') \gexec
 SQL
 
 for db in "${DATABASES[@]}"; do
+  if [[ "${PAPERDIGEST_FRESH:-0}" == 1 ]]; then
+    psql_super -d postgres -v db="$db" <<'SQL'
+SELECT format('DROP DATABASE IF EXISTS %I WITH (FORCE)', :'db') \gexec
+SQL
+  fi
   # CREATE DATABASE cannot run inside a DO block or function, hence \gexec.
   psql_super -d postgres -v db="$db" -v user="$DB_USER" <<'SQL'
 SELECT format('CREATE DATABASE %I OWNER %I', :'db', :'user')
