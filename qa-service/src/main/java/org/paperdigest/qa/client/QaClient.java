@@ -6,7 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.paperdigest.events.PaperFetched;
 import org.paperdigest.llm.LlmCalls;
@@ -16,7 +15,6 @@ import org.paperdigest.llm.LlmReply;
 import org.paperdigest.llm.LlmUnavailableException;
 import org.paperdigest.llm.PaperText;
 import org.paperdigest.llm.RetryMeter;
-import org.paperdigest.qa.domain.Chunk;
 
 /**
  * The one way to the model for questions and answers. It renders the prompt inputs and owns the retries; each
@@ -59,28 +57,22 @@ public class QaClient {
         return llm.call(model, () -> reader.askQuestions(safeTitle, safeAbstract, outline, bullets(problems)));
     }
 
-    /** Asks one question over {@code chunks}, which the prompt numbers from 1 in the given order, before it. */
+    /**
+     * Asks one question over a paper's text, which comes before it.
+     *
+     * @param chunks the context: numbered {@code <chunk>} elements, their text already safe to stand in the prompt
+     */
     @Retry(maxRetries = 3, delay = 2, delayUnit = ChronoUnit.SECONDS, jitter = 200,
             maxDuration = 10, durationUnit = ChronoUnit.MINUTES, retryOn = LlmUnavailableException.class)
     @ExponentialBackoff(factor = 2, maxDelay = 1, maxDelayUnit = ChronoUnit.MINUTES)
     @BeforeRetry(RetryMeter.class)
-    public LlmReply<AnswerDraft> answer(String model, QuestionDraft question, List<Chunk> chunks,
-            List<String> problems) {
+    public LlmReply<AnswerDraft> answer(String model, QuestionDraft question, String chunks, List<String> problems) {
         String asked = PaperText.neutralised(question.questionJa() + "\n(" + question.questionEn() + ")");
-        return llm.call(model, () -> reader.answer(render(chunks), asked, bullets(problems)));
+        return llm.call(model, () -> reader.answer(chunks, asked, bullets(problems)));
     }
 
     public String modelFor(PaperFetched paper) {
         return llm.modelFor(paper);
-    }
-
-    static String render(List<Chunk> chunks) {
-        return IntStream.range(0, chunks.size()).mapToObj(i -> {
-            Chunk c = chunks.get(i);
-            String where = (c.page() == null ? "" : " page=\"" + c.page() + "\"")
-                    + (c.section() == null ? "" : " section=\"" + c.section().replaceAll("[\"<>]", "'") + "\"");
-            return "<chunk n=\"" + (i + 1) + "\"" + where + ">\n" + PaperText.neutralised(c.text()) + "\n</chunk>";
-        }).collect(Collectors.joining("\n\n"));
     }
 
     private static String bullets(List<String> problems) {

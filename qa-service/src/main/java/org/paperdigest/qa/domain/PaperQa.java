@@ -321,6 +321,7 @@ public class PaperQa {
     }
 
     private Verdict answer(Run run, QuestionDraft question, List<Chunk> given) {
+        String context = Chunk.numbered(given);
         List<String> findings = List.of();
         Verdict verdict = Verdict.rejected(List.of("no answer"));
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
@@ -329,7 +330,7 @@ public class PaperQa {
             }
             AnswerDraft draft;
             try {
-                draft = run.record(client.answer(run.asked, question, given, findings));
+                draft = run.record(client.answer(run.asked, question, context, findings));
             } catch (LlmOutputException e) {
                 run.spent(e.usage());
                 findings = List.of(e.getMessage() + ": reply with only the JSON object asked for");
