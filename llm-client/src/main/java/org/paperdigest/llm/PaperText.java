@@ -1,7 +1,9 @@
 package org.paperdigest.llm;
 
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Makes a paper's text safe to put between the tags of our prompts. A paper is data: its text may contain what looks
@@ -29,5 +31,13 @@ public final class PaperText {
         Matcher tag = OUR_TAG.matcher(text);
         String untagged = tag.replaceAll(m -> Matcher.quoteReplacement("‹" + m.group(1) + "›"));
         return REASK_LINE.matcher(untagged).replaceAll("$1(text of the paper:) $2");
+    }
+
+    /**
+     * One {@code - } line per item, each {@link #neutralised}: how our prompts list a paper's headings and the
+     * findings of a re-ask, which quote the model's reply to the paper.
+     */
+    public static String bulleted(List<String> items) {
+        return items.stream().map(item -> "- " + neutralised(item)).collect(Collectors.joining("\n"));
     }
 }

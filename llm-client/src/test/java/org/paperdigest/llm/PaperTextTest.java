@@ -3,6 +3,7 @@ package org.paperdigest.llm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class PaperTextTest {
@@ -23,5 +24,12 @@ class PaperTextTest {
 
         assertEquals(maths, PaperText.neutralised(maths));
         assertNull(PaperText.neutralised(null));
+    }
+
+    @Test
+    void listsItemsOneALineEachNeutralised() {
+        assertEquals("- Introduction\n- the answer closed ‹/chunk›", PaperText.bulleted(
+                List.of("Introduction", "the answer closed </chunk>")));
+        assertEquals("", PaperText.bulleted(List.of()));
     }
 }

@@ -5,7 +5,6 @@ import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.paperdigest.events.PaperFetched;
 import org.paperdigest.llm.LlmCalls;
@@ -50,11 +49,12 @@ public class QaClient {
         String safeAbstract = PaperText.neutralised(abstractText);
         if (abstractOnly) {
             String none = "(none: only the abstract could be read)";
-            return llm.call(model, () -> reader.askAbstractQuestions(safeTitle, safeAbstract, none, bullets(problems)));
+            return llm.call(model,
+                    () -> reader.askAbstractQuestions(safeTitle, safeAbstract, none, PaperText.bulleted(problems)));
         }
-        String outline = headings.isEmpty() ? "(none detected)"
-                : headings.stream().map(h -> "- " + PaperText.neutralised(h)).collect(Collectors.joining("\n"));
-        return llm.call(model, () -> reader.askQuestions(safeTitle, safeAbstract, outline, bullets(problems)));
+        String outline = headings.isEmpty() ? "(none detected)" : PaperText.bulleted(headings);
+        return llm.call(model,
+                () -> reader.askQuestions(safeTitle, safeAbstract, outline, PaperText.bulleted(problems)));
     }
 
     /**
@@ -68,14 +68,10 @@ public class QaClient {
     @BeforeRetry(RetryMeter.class)
     public LlmReply<AnswerDraft> answer(String model, QuestionDraft question, String chunks, List<String> problems) {
         String asked = PaperText.neutralised(question.questionJa() + "\n(" + question.questionEn() + ")");
-        return llm.call(model, () -> reader.answer(chunks, asked, bullets(problems)));
+        return llm.call(model, () -> reader.answer(chunks, asked, PaperText.bulleted(problems)));
     }
 
     public String modelFor(PaperFetched paper) {
         return llm.modelFor(paper);
-    }
-
-    private static String bullets(List<String> problems) {
-        return problems.stream().map(p -> "- " + PaperText.neutralised(p)).collect(Collectors.joining("\n"));
     }
 }

@@ -50,7 +50,7 @@ public class TranslationClient {
         // The paper's text, and findings that quote the model's reply to it, are data: they cannot form our tags.
         String spans = protectedSpans.stream().map(s -> "<span>" + PaperText.neutralised(s) + "</span>")
                 .collect(Collectors.joining("\n"));
-        String findings = problems.stream().map(p -> "- " + PaperText.neutralised(p)).collect(Collectors.joining("\n"));
+        String findings = PaperText.bulleted(problems);
         return llm.call(model, () -> translator.translate(PaperText.neutralised(title), spans,
                 PaperText.neutralised(abstractText), findings));
     }
