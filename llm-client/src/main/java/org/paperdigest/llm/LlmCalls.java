@@ -14,9 +14,8 @@ import org.paperdigest.events.PaperFetched;
  * at once while the circuit breaker is open (the server failed repeatedly just before), waits out any
  * {@code Retry-After} the server asked for, counts what the replies cost and how each attempt ended
  * ({@link LlmMetrics}), and turns a failure into an {@link LlmException} that names what to check. Retrying is left
- * to the caller,
- * a service's client, whose {@code @Retry} retries on {@link LlmUnavailableException} (LangChain4j's own retry
- * ignores {@code Retry-After}, so it is set to its minimum, which still repeats a failed request once).
+ * to {@link RetryingLlmCalls}, which retries on {@link LlmUnavailableException} (LangChain4j's own retry ignores
+ * {@code Retry-After}, so it is set to its minimum, which still repeats a failed request once).
  */
 @ApplicationScoped
 public class LlmCalls {
@@ -67,7 +66,7 @@ public class LlmCalls {
      * @throws LlmCircuitOpenException the server failed repeatedly just before, so it was not called
      * @throws LlmException            the server refused the request (key, model, request shape)
      */
-    public <T> LlmReply<T> call(String model, Supplier<T> prompt) {
+    <T> LlmReply<T> call(String model, Supplier<T> prompt) {
         try {
             slots.acquire();
         } catch (InterruptedException e) {

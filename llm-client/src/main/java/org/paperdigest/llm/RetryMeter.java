@@ -5,8 +5,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.faulttolerance.ExecutionContext;
 
 /**
- * Counts each retry of an LLM call with the reason its previous attempt failed. The services' clients name it in
- * {@code @BeforeRetry} next to their {@code @Retry}, which retries only on {@link LlmUnavailableException}.
+ * Counts each retry of an LLM call with the reason its previous attempt failed: the {@code @BeforeRetry} of
+ * {@link RetryingLlmCalls}, which retries only on {@link LlmUnavailableException}.
  */
 @ApplicationScoped
 public class RetryMeter implements BeforeRetryHandler {

@@ -1,12 +1,8 @@
 package org.paperdigest.summarizer.client;
 
-import io.smallrye.faulttolerance.api.BeforeRetry;
-import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.eclipse.microprofile.faulttolerance.Retry;
 import org.paperdigest.events.PaperFetched;
 import org.paperdigest.llm.LlmCalls;
 import org.paperdigest.llm.LlmException;
@@ -14,23 +10,23 @@ import org.paperdigest.llm.LlmOutputException;
 import org.paperdigest.llm.LlmReply;
 import org.paperdigest.llm.LlmUnavailableException;
 import org.paperdigest.llm.PaperText;
-import org.paperdigest.llm.RetryMeter;
+import org.paperdigest.llm.RetryingLlmCalls;
 
 /**
- * The one way to the translation model. It renders the prompt inputs and owns the retries; each attempt goes
- * through {@link LlmCalls}, which waits out a server's {@code Retry-After}, meters the tokens and maps the errors.
- * Retry counts and delays can be overridden with
- * {@code quarkus.fault-tolerance."org.paperdigest.summarizer.client.TranslationClient".retry.*}.
+ * The one way to the translation model: it renders the prompt inputs, and {@link RetryingLlmCalls} makes the call
+ * with the LLM stages' retries, call limits and error mapping.
  */
 @ApplicationScoped
 public class TranslationClient {
 
     private final Translator translator;
-    private final LlmCalls llm;
+    private final RetryingLlmCalls llm;
+    private final LlmCalls calls;
 
-    TranslationClient(Translator translator, LlmCalls llm) {
+    TranslationClient(Translator translator, RetryingLlmCalls llm, LlmCalls calls) {
         this.translator = translator;
         this.llm = llm;
+        this.calls = calls;
     }
 
     /**
@@ -41,10 +37,6 @@ public class TranslationClient {
      * @throws LlmUnavailableException the server still failed after the retries
      * @throws LlmException            the server refused the request (key, model, request shape)
      */
-    @Retry(maxRetries = 3, delay = 2, delayUnit = ChronoUnit.SECONDS, jitter = 200,
-            maxDuration = 10, durationUnit = ChronoUnit.MINUTES, retryOn = LlmUnavailableException.class)
-    @ExponentialBackoff(factor = 2, maxDelay = 1, maxDelayUnit = ChronoUnit.MINUTES)
-    @BeforeRetry(RetryMeter.class)
     public LlmReply<TranslationDraft> translate(String model, String title, List<String> protectedSpans,
             String abstractText, List<String> problems) {
         // The paper's text, and findings that quote the model's reply to it, are data: they cannot form our tags.
@@ -56,6 +48,6 @@ public class TranslationClient {
     }
 
     public String modelFor(PaperFetched paper) {
-        return llm.modelFor(paper);
+        return calls.modelFor(paper);
     }
 }
