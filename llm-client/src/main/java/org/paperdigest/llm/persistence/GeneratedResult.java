@@ -10,7 +10,7 @@ import org.hibernate.type.SqlTypes;
 
 /**
  * One validated LLM result, kept so that the same paper is never paid for twice. Each service that uses this module
- * has the table in its own schema (its Flyway migration {@code V1__generated_result.sql}). Written only through
+ * has the table in its own schema (this module's migrations, {@code db/generation-store}). Written only through
  * {@link GenerationStore}, which inserts if absent.
  */
 @Entity
