@@ -9,6 +9,7 @@ import java.util.OptionalLong;
  * Our settings around LLM calls, shared by every service that uses this module. The server itself (base URL, key,
  * model, temperature, timeout, response format) is configured with Quarkus LangChain4j's own
  * {@code quarkus.langchain4j.openai.*} keys; retries with {@code quarkus.fault-tolerance.*} ({@link RetryingLlmCalls}).
+ * The defaults every such service starts from are in this module's {@code META-INF/microprofile-config.properties}.
  */
 @ConfigMapping(prefix = "paperdigest.llm")
 public interface LlmConfig {

@@ -2,8 +2,6 @@ package org.paperdigest.qa.client;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
-import org.paperdigest.events.PaperFetched;
-import org.paperdigest.llm.LlmCalls;
 import org.paperdigest.llm.LlmException;
 import org.paperdigest.llm.LlmOutputException;
 import org.paperdigest.llm.LlmReply;
@@ -20,16 +18,14 @@ public class QaClient {
 
     private final PaperReader reader;
     private final RetryingLlmCalls llm;
-    private final LlmCalls calls;
 
-    QaClient(PaperReader reader, RetryingLlmCalls llm, LlmCalls calls) {
+    QaClient(PaperReader reader, RetryingLlmCalls llm) {
         this.reader = reader;
         this.llm = llm;
-        this.calls = calls;
     }
 
     /**
-     * @param model the model to ask ({@link #modelFor} the paper)
+     * @param model the model to ask
      * @throws LlmOutputException      the reply was not the JSON asked for
      * @throws LlmUnavailableException the server still failed after the retries
      * @throws LlmException            the server refused the request (key, model, request shape)
@@ -57,9 +53,5 @@ public class QaClient {
     public LlmReply<AnswerDraft> answer(String model, QuestionDraft question, String chunks, List<String> problems) {
         String asked = PaperText.neutralised(question.questionJa() + "\n(" + question.questionEn() + ")");
         return llm.call(model, () -> reader.answer(chunks, asked, PaperText.bulleted(problems)));
-    }
-
-    public String modelFor(PaperFetched paper) {
-        return calls.modelFor(paper);
     }
 }

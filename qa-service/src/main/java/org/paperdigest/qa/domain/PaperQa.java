@@ -2,8 +2,6 @@ package org.paperdigest.qa.domain;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -17,23 +15,19 @@ import java.util.concurrent.Future;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 import org.paperdigest.events.ContentLevel;
-import org.paperdigest.events.DigestEvent;
 import org.paperdigest.events.Generation;
 import org.paperdigest.events.PaperAnswered;
-import org.paperdigest.events.PaperFailed;
 import org.paperdigest.events.PaperFetched;
 import org.paperdigest.events.QualityReport;
 import org.paperdigest.events.QuestionAnswer;
 import org.paperdigest.events.Stage;
 import org.paperdigest.events.TokenUsage;
 import org.paperdigest.llm.LlmConfig;
-import org.paperdigest.llm.LlmException;
 import org.paperdigest.llm.LlmOutputException;
 import org.paperdigest.llm.LlmReply;
-import org.paperdigest.llm.persistence.GenerationKey;
-import org.paperdigest.llm.persistence.GenerationStore;
-import org.paperdigest.llm.persistence.IssueBudget;
-import org.paperdigest.llm.persistence.StoredGeneration;
+import org.paperdigest.llm.stage.Generated;
+import org.paperdigest.llm.stage.LlmStage;
+import org.paperdigest.llm.stage.Spend;
 import org.paperdigest.qa.client.AnswerDraft;
 import org.paperdigest.qa.client.Aspect;
 import org.paperdigest.qa.client.PaperReader;
@@ -43,16 +37,15 @@ import org.paperdigest.qa.client.QuestionSet;
 import org.paperdigest.qa.config.QaConfig;
 
 /**
- * Questions and grounded answers for one paper: one call for the questions, then one call per question, side by
+ * The answer stage: questions and grounded answers for one paper, one call for the questions, then one call per question, side by
  * side, each given the whole paper when it fits {@code paperdigest.qa.context-tokens} and the best of it otherwise
  * ({@link ContextBudget}). Every reply is checked; a rejected one is re-asked once with the findings. The paper keeps
  * every answer that passes, and fails only when fewer than the configured minimum pass or the model cannot be
  * reached. A paper of which only the abstract could be read gets at most {@link #MAX_ABSTRACT_ITEMS} questions that
- * the abstract answers, and keeps only the answers it states. The answers are made once per paper version, prompt
- * version and model: a paper seen again gets the stored ones, without an LLM call.
+ * the abstract answers, and keeps only the answers it states.
  */
 @ApplicationScoped
-public class PaperQa {
+public class PaperQa implements LlmStage<Answers> {
 
     public static final int MAX_ITEMS = 10;
     public static final int MAX_ABSTRACT_ITEMS = 5;
@@ -61,8 +54,6 @@ public class PaperQa {
 
     private final QaClient client;
     private final QaConfig config;
-    private final GenerationStore store;
-    private final IssueBudget budget;
     private final QaMeters meters;
     private final AnswerValidator validator = new AnswerValidator();
     /**
@@ -72,13 +63,10 @@ public class PaperQa {
      */
     private final ExecutorService answering;
 
-    PaperQa(QaClient client, QaConfig config, GenerationStore store, IssueBudget budget, LlmConfig llm,
-            QaMeters meters) {
+    PaperQa(QaClient client, QaConfig config, LlmConfig llm, QaMeters meters) {
         this.client = client;
         this.meters = meters;
         this.config = config;
-        this.store = store;
-        this.budget = budget;
         this.answering = Executors.newFixedThreadPool(2 * llm.maxConcurrentCalls(), r -> {
             Thread thread = new Thread(r, "qa-answer");
             thread.setDaemon(true);
@@ -91,29 +79,39 @@ public class PaperQa {
         answering.shutdownNow();
     }
 
-    public DigestEvent answer(PaperFetched paper) {
-        List<Chunk> chunks = new Chunker(config.chunkWords()).chunks(paper);
-        if (chunks.isEmpty()) {
-            return failed(paper, "no text to answer from: the paper has neither extracted full text nor an abstract;"
+    @Override
+    public Stage stage() {
+        return Stage.ANSWER;
+    }
+
+    @Override
+    public String promptVersion() {
+        return PaperReader.PROMPT_VERSION;
+    }
+
+    @Override
+    public Class<Answers> resultType() {
+        return Answers.class;
+    }
+
+    @Override
+    public Optional<String> unworkable(PaperFetched paper) {
+        if (chunks(paper).isEmpty()) {
+            return Optional.of("no text to answer from: the paper has neither extracted full text nor an abstract;"
                     + " fetch it again or add it by a URL whose text can be read");
         }
-        String model = client.modelFor(paper);
-        GenerationKey key = GenerationKey.of(paper, PaperReader.PROMPT_VERSION, model);
-        Optional<StoredGeneration<Answers>> stored = store.find(key, Answers.class);
-        if (stored.isPresent()) {
-            LOG.infof("%s: answers of %s reused, no LLM call", paper.paperKey(),
-                    stored.get().generation().generatedAt());
-            return answered(paper, stored.get().result().items(), stored.get().generation());
-        }
-        Optional<String> refusal = budget.refusal(paper.issueId());
-        if (refusal.isPresent()) {
-            return failed(paper, refusal.get());
-        }
-        DigestEvent outcome = generate(new Run(paper, model, abstractOnly(paper, chunks)), chunks);
-        if (outcome instanceof PaperAnswered answered) {
-            store.save(key, new Answers(answered.items()), answered.generation());
-        }
-        return outcome;
+        return Optional.empty();
+    }
+
+    /** The event for this paper's issue, whether the answers were just made or stored for an earlier one. */
+    @Override
+    public PaperAnswered outcome(PaperFetched paper, Answers answers, Generation generation) {
+        return new PaperAnswered(PaperAnswered.SCHEMA_VERSION, paper.issueId(), paper.paperKey(),
+                paper.revision(), paper.paperVersion(), List.copyOf(answers.items()), generation);
+    }
+
+    private List<Chunk> chunks(PaperFetched paper) {
+        return new Chunker(config.chunkWords()).chunks(paper);
     }
 
     /** Only the abstract was read: no full text, or a full text with nothing in it. */
@@ -122,13 +120,15 @@ public class PaperQa {
                 || chunks.size() == 1 && Chunker.ABSTRACT.equals(chunks.get(0).section());
     }
 
-    private DigestEvent generate(Run run, List<Chunk> chunks) {
-        PaperFetched paper = run.paper;
+    @Override
+    public Generated<Answers> generate(PaperFetched paper, String model, Spend spend) {
+        List<Chunk> chunks = chunks(paper);
+        Run run = new Run(paper, model, abstractOnly(paper, chunks), spend);
         int minimum = run.abstractOnly ? config.minAnswersAbstractOnly() : config.minAnswers();
         try {
             List<QuestionDraft> questions = questions(run, chunks, minimum);
             if (questions.size() < minimum) {
-                return failed(paper, "the model proposed only " + questions.size() + " distinct usable questions"
+                return Generated.failed("the model proposed only " + questions.size() + " distinct usable questions"
                         + " (at least " + minimum + " are needed) after one re-ask" + modelNote(run));
             }
             List<Verdict> verdicts = answerAll(run, questions, chunks);
@@ -147,22 +147,14 @@ public class PaperQa {
                 }
             }
             if (items.size() < minimum) {
-                return failed(paper, "only " + items.size() + " of " + questions.size() + " answers passed the"
+                return Generated.failed("only " + items.size() + " of " + questions.size() + " answers passed the"
                         + " evidence checks (at least " + minimum + " are needed)" + modelNote(run)
                         + (dropped.isEmpty() ? "" : ". Rejected: "
                                 + String.join(" | ", dropped.subList(0, Math.min(3, dropped.size())))));
             }
-            // Microseconds: what the store keeps, so a reuse carries exactly the time the first event carried.
-            Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-            Generation generation = new Generation(run.model(), PaperReader.PROMPT_VERSION, now, run.usage(),
-                    run.quality(items));
-            return answered(paper, items, generation);
+            return Generated.made(new Answers(List.copyOf(items)), run.model(), run.quality(items));
         } catch (LlmOutputException e) {
-            return failed(paper, "the model twice gave no usable reply: " + e.getMessage() + modelNote(run));
-        } catch (LlmException e) {
-            return failed(paper, "the LLM call failed: " + e.getMessage());
-        } finally {
-            budget.charge(paper.issueId(), run.usage());
+            return Generated.failed("the model twice gave no usable reply: " + e.getMessage() + modelNote(run));
         }
     }
 
@@ -358,18 +350,6 @@ public class PaperQa {
                 && q.questionEn() != null && !q.questionEn().isBlank();
     }
 
-    /** The event for this paper's issue, whether the answers were just made or stored for an earlier one. */
-    private static PaperAnswered answered(PaperFetched paper, List<QuestionAnswer> items, Generation generation) {
-        return new PaperAnswered(PaperAnswered.SCHEMA_VERSION, paper.issueId(), paper.paperKey(),
-                paper.revision(), paper.paperVersion(), List.copyOf(items), generation);
-    }
-
-    private static PaperFailed failed(PaperFetched paper, String reason) {
-        LOG.warnf("%s: Q&A failed: %s", paper.paperKey(), reason);
-        return new PaperFailed(PaperFailed.SCHEMA_VERSION, paper.issueId(), paper.paperKey(), paper.revision(),
-                Stage.ANSWER, reason, Instant.now());
-    }
-
     /**
      * What one paper's calls have cost so far, which model answered, and what the checks did. Its answers are made
      * on several threads at once, hence the locking.
@@ -379,16 +359,17 @@ public class PaperQa {
         /** The model asked; {@link #model} is the one the server says answered. */
         final String asked;
         final boolean abstractOnly;
-        private TokenUsage usage = TokenUsage.NONE;
+        private final Spend spend;
         private String model;
         private int generated;
         private int reasked;
         private final List<String> dropReasons = new ArrayList<>();
 
-        Run(PaperFetched paper, String asked, boolean abstractOnly) {
+        Run(PaperFetched paper, String asked, boolean abstractOnly, Spend spend) {
             this.paper = paper;
             this.asked = asked;
             this.abstractOnly = abstractOnly;
+            this.spend = spend;
         }
 
         synchronized void drop(int count, String reason) {
@@ -405,12 +386,8 @@ public class PaperQa {
             generated = count;
         }
 
-        synchronized void spent(TokenUsage more) {
-            usage = usage.plus(more);
-        }
-
-        synchronized TokenUsage usage() {
-            return usage;
+        void spent(TokenUsage more) {
+            spend.add(more);
         }
 
         synchronized String model() {
@@ -423,7 +400,7 @@ public class PaperQa {
         }
 
         synchronized <T> T record(LlmReply<T> reply) {
-            usage = usage.plus(reply.usage());
+            spend.add(reply.usage());
             if (model == null) {
                 model = reply.model();
             }

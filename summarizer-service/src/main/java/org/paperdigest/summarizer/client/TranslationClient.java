@@ -3,8 +3,6 @@ package org.paperdigest.summarizer.client;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.paperdigest.events.PaperFetched;
-import org.paperdigest.llm.LlmCalls;
 import org.paperdigest.llm.LlmException;
 import org.paperdigest.llm.LlmOutputException;
 import org.paperdigest.llm.LlmReply;
@@ -21,16 +19,14 @@ public class TranslationClient {
 
     private final Translator translator;
     private final RetryingLlmCalls llm;
-    private final LlmCalls calls;
 
-    TranslationClient(Translator translator, RetryingLlmCalls llm, LlmCalls calls) {
+    TranslationClient(Translator translator, RetryingLlmCalls llm) {
         this.translator = translator;
         this.llm = llm;
-        this.calls = calls;
     }
 
     /**
-     * @param model          the model to ask ({@link #modelFor} the paper)
+     * @param model          the model to ask
      * @param protectedSpans strings the reply must keep byte for byte
      * @param problems       findings on the previous reply, empty on the first try
      * @throws LlmOutputException      the reply was not the JSON asked for
@@ -45,9 +41,5 @@ public class TranslationClient {
         String findings = PaperText.bulleted(problems);
         return llm.call(model, () -> translator.translate(PaperText.neutralised(title), spans,
                 PaperText.neutralised(abstractText), findings));
-    }
-
-    public String modelFor(PaperFetched paper) {
-        return calls.modelFor(paper);
     }
 }

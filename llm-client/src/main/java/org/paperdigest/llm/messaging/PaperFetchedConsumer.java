@@ -1,48 +1,50 @@
-package org.paperdigest.summarizer.messaging;
+package org.paperdigest.llm.messaging;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
-import org.paperdigest.events.DigestEvent;
 import org.paperdigest.events.EventCodec;
 import org.paperdigest.events.EventMessages;
 import org.paperdigest.events.EventType;
+import org.paperdigest.events.PaperEvent;
 import org.paperdigest.events.PaperFailed;
 import org.paperdigest.events.PaperFetched;
 import org.paperdigest.events.ReceivedEvent;
-import org.paperdigest.events.StageMeters;
 import org.paperdigest.events.Topics;
-import org.paperdigest.summarizer.domain.Summarizer;
+import org.paperdigest.llm.stage.LlmStageRunner;
 
 /**
- * Reads fetched papers and answers each with a summary or a failure. The record is acknowledged only after the
- * outcome is on the broker; a record that is not a valid event goes to the dead-letter topic.
+ * Reads fetched papers and answers each with the service's stage result or a failure ({@link LlmStageRunner}). The
+ * record is acknowledged only after the outcome is on the broker; a record that is not a valid event goes to the
+ * dead-letter topic. Each service names the topic of its results ({@code mp.messaging.outgoing.stage-results.topic});
+ * its events' {@code ce_source} is {@code /paper-digest/} and its application name.
  */
 @ApplicationScoped
 public class PaperFetchedConsumer {
 
-    public static final URI SOURCE = URI.create("/paper-digest/summarizer-service");
+    /** The channel of the stage's results, which each service maps to its topic. */
+    public static final String RESULTS = "stage-results";
     private static final Logger LOG = Logger.getLogger(PaperFetchedConsumer.class);
 
-    private final Summarizer summarizer;
-    private final MutinyEmitter<String> summaries;
+    private final LlmStageRunner runner;
+    private final MutinyEmitter<String> results;
     private final MutinyEmitter<String> failures;
-    private final StageMeters meters;
+    private final URI source;
 
-    PaperFetchedConsumer(Summarizer summarizer,
-            @Channel(Topics.PAPER_SUMMARIES) MutinyEmitter<String> summaries,
+    PaperFetchedConsumer(LlmStageRunner runner,
+            @Channel(RESULTS) MutinyEmitter<String> results,
             @Channel(Topics.PAPER_FAILURES) MutinyEmitter<String> failures,
-            MeterRegistry registry) {
-        this.summarizer = summarizer;
-        this.summaries = summaries;
+            @ConfigProperty(name = "quarkus.application.name") String service) {
+        this.runner = runner;
+        this.results = results;
         this.failures = failures;
-        this.meters = new StageMeters(registry, StageMeters.SUMMARIZE);
+        this.source = URI.create("/paper-digest/" + service);
     }
 
     // Papers are worked on side by side in the "papers" worker pool (its size is
@@ -53,12 +55,13 @@ public class PaperFetchedConsumer {
     @Blocking(value = "papers", ordered = false)
     public void onPaperFetched(ConsumerRecord<String, String> record) {
         ReceivedEvent<PaperFetched> event = EventCodec.decode(record, EventType.PAPER_FETCHED);
-        try (StageMeters.PaperWork work = meters.start(event.payload().issueId(), event.payload().paperKey())) {
-            LOG.infof("summarizing %s (event %s)", event.payload().paperKey(), event.id());
-            DigestEvent outcome = summarizer.summarize(event.payload());
-            work.finished(outcome);
-            MutinyEmitter<String> channel = outcome instanceof PaperFailed ? failures : summaries;
-            channel.sendMessageAndAwait(EventMessages.of(outcome, SOURCE));
-        }
+        LOG.infof("%s: received for issue %s (event %s)", event.payload().paperKey(), event.payload().issueId(),
+                event.id());
+        runner.run(event.payload(), this::send);
+    }
+
+    private void send(PaperEvent outcome) {
+        MutinyEmitter<String> channel = outcome instanceof PaperFailed ? failures : results;
+        channel.sendMessageAndAwait(EventMessages.of(outcome, source));
     }
 }

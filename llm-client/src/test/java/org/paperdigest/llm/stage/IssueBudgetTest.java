@@ -1,4 +1,4 @@
-package org.paperdigest.summarizer.domain;
+package org.paperdigest.llm.stage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -25,6 +25,7 @@ import org.paperdigest.testing.StoredResults;
 /**
  * With a budget smaller than one paper costs, the first paper of an issue is made and charged, and the next paper
  * of that issue is refused without an LLM call, with a reason that names the setting; another issue is unaffected.
+ * The stage run is the test application's {@link AcknowledgingStage}.
  */
 @QuarkusTest
 @TestProfile(IssueBudgetTest.SmallBudget.class)
@@ -34,7 +35,7 @@ class IssueBudgetTest {
     static final long BUDGET = 100;
 
     @Inject
-    Summarizer summarizer;
+    LlmStageRunner runner;
 
     @Inject
     IssueBudget budget;
@@ -49,14 +50,14 @@ class IssueBudgetTest {
         String issue = "custom-budget-" + UUID.randomUUID();
 
         PaperSummarized first = assertInstanceOf(PaperSummarized.class,
-                summarizer.summarize(RecordedPapers.abstractOnly("2311.12022", issue)));
+                runner.run(RecordedPapers.abstractOnly("2311.12022", issue), outcome -> { }));
         long spent = first.generation().usage().inputTokens() + first.generation().usage().outputTokens();
         assertTrue(spent >= BUDGET, "one paper costs " + spent + " tokens, more than the budget");
         assertEquals(spent, budget.spent(issue), "the paper's calls are charged to its issue");
         int calls = llm.chatCalls();
 
         PaperFailed refused = assertInstanceOf(PaperFailed.class,
-                summarizer.summarize(RecordedPapers.abstractOnly("2311.12983", issue)));
+                runner.run(RecordedPapers.abstractOnly("2311.12983", issue), outcome -> { }));
         assertEquals(Stage.SUMMARIZE, refused.stage());
         assertEquals("the token budget of issue " + issue + " is spent (" + spent + " of " + BUDGET
                 + " tokens); raise paperdigest.llm.issue-token-budget and re-run the paper", refused.reason());
@@ -64,7 +65,7 @@ class IssueBudgetTest {
 
         String otherIssue = "custom-budget-" + UUID.randomUUID();
         assertInstanceOf(PaperSummarized.class,
-                summarizer.summarize(RecordedPapers.abstractOnly("2311.12983", otherIssue)));
+                runner.run(RecordedPapers.abstractOnly("2311.12983", otherIssue), outcome -> { }));
     }
 
     public static class SmallBudget implements QuarkusTestProfile {

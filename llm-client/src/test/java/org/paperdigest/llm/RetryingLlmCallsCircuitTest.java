@@ -1,4 +1,4 @@
-package org.paperdigest.summarizer.client;
+package org.paperdigest.llm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,27 +9,27 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.paperdigest.llm.LlmCircuitOpenException;
-import org.paperdigest.llm.LlmUnavailableException;
 import org.paperdigest.testing.FakeLlmResource;
 import org.paperdigest.testing.FakeOpenAiServer;
 import org.paperdigest.testing.InjectFakeLlm;
 
 /**
- * The client against the fake server over HTTP, in an application of its own (its circuit is left open): a server
+ * LLM calls against the fake server over HTTP, in an application of its own (its circuit is left open): a server
  * that answers 500 is retried, and once the failures reach the threshold further calls fail at once, without
  * reaching the server, with a reason that names it.
  */
 @QuarkusTest
-@TestProfile(TranslationClientCircuitTest.LowThreshold.class)
+@TestProfile(RetryingLlmCallsCircuitTest.LowThreshold.class)
 @WithTestResource(FakeLlmResource.class)
-class TranslationClientCircuitTest {
+class RetryingLlmCallsCircuitTest {
 
     @Inject
-    TranslationClient client;
+    RetryingLlmCalls calls;
+
+    @Inject
+    Acknowledger acknowledger;
 
     @InjectFakeLlm
     FakeOpenAiServer llm;
@@ -40,14 +40,14 @@ class TranslationClientCircuitTest {
         llm.failNext(100);
 
         // 1 attempt + 2 retries (test profile), all answered 500: the third failure opens the circuit.
-        LlmUnavailableException unavailable = assertThrows(LlmUnavailableException.class, this::translate);
+        LlmUnavailableException unavailable = assertThrows(LlmUnavailableException.class, this::ask);
         assertTrue(unavailable.getMessage().contains("HTTP 500"), unavailable.getMessage());
         // Each attempt is one request, or two where LangChain4j repeats it once.
         int reached = llm.chatCalls();
         assertTrue(reached >= 3 && reached <= 6, "calls: " + reached);
 
         long started = System.nanoTime();
-        LlmCircuitOpenException open = assertThrows(LlmCircuitOpenException.class, this::translate);
+        LlmCircuitOpenException open = assertThrows(LlmCircuitOpenException.class, this::ask);
         long tookMillis = (System.nanoTime() - started) / 1_000_000;
 
         assertEquals(reached, llm.chatCalls(), "no call reached the server while the circuit was open");
@@ -56,8 +56,8 @@ class TranslationClientCircuitTest {
                 open.getMessage());
     }
 
-    private void translate() {
-        client.translate(FakeOpenAiServer.MODEL, "GPQA", List.of(), "We present GPQA, a challenging dataset.", List.of());
+    private void ask() {
+        calls.call(FakeOpenAiServer.MODEL, () -> acknowledger.acknowledge("We present GPQA, a challenging dataset."));
     }
 
     public static class LowThreshold implements QuarkusTestProfile {

@@ -1,4 +1,4 @@
-package org.paperdigest.summarizer.persistence;
+package org.paperdigest.llm.persistence;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,14 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.paperdigest.events.Generation;
 import org.paperdigest.events.QualityReport;
 import org.paperdigest.events.TokenUsage;
-import org.paperdigest.llm.persistence.GenerationKey;
-import org.paperdigest.llm.persistence.GenerationStore;
-import org.paperdigest.llm.persistence.StoredGeneration;
-import org.paperdigest.summarizer.domain.Summary;
 import org.paperdigest.testing.FakeLlmResource;
 import org.paperdigest.testing.StoredResults;
 
-/** The generation store on the real PostgreSQL, in the summarizer's schema: what counts as the same generation. */
+/** The generation store on the real PostgreSQL, in a service's schema: what counts as the same generation. */
 @QuarkusTest
 @WithTestResource(FakeLlmResource.class)
 class GenerationStoreTest {
@@ -37,6 +33,10 @@ class GenerationStoreTest {
 
     @Inject
     GenerationStore store;
+
+    /** A result as a service stores it: the summarizer's, say. */
+    record Summary(String abstractJa, String summaryJa) {
+    }
 
     @AfterEach
     void forgetRows() {
