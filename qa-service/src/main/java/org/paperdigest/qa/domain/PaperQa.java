@@ -37,12 +37,12 @@ import org.paperdigest.qa.client.QuestionSet;
 import org.paperdigest.qa.config.QaConfig;
 
 /**
- * The answer stage: questions and grounded answers for one paper, one call for the questions, then one call per question, side by
- * side, each given the whole paper when it fits {@code paperdigest.qa.context-tokens} and the best of it otherwise
- * ({@link ContextBudget}). Every reply is checked; a rejected one is re-asked once with the findings. The paper keeps
- * every answer that passes, and fails only when fewer than the configured minimum pass or the model cannot be
- * reached. A paper of which only the abstract could be read gets at most {@link #MAX_ABSTRACT_ITEMS} questions that
- * the abstract answers, and keeps only the answers it states.
+ * The answer stage: questions and grounded answers for one paper, one call for the questions, then one call per
+ * question, side by side, each given the whole paper when it fits {@code paperdigest.qa.context-tokens} and the best
+ * of it otherwise ({@link ContextBudget}). Every reply is checked; a rejected one is re-asked once with the
+ * findings. The paper keeps every answer that passes, and fails only when fewer than the configured minimum pass or
+ * the model cannot be reached. A paper of which only the abstract could be read gets at most
+ * {@link #MAX_ABSTRACT_ITEMS} questions that the abstract answers, and keeps only the answers it states.
  */
 @ApplicationScoped
 public class PaperQa implements LlmStage<Answers> {
