@@ -521,8 +521,9 @@ class WeeklyIssueSystemIT {
         assertEquals("html", fetched.fullText().format());
         assertTrue(fetched.fullText().paged(), "the rendering's blocks stand on the PDF's pages");
         assertTrue(fetched.fullText().pages().size() > 1, "more than one page: " + fetched.fullText().pages().size());
+        // A block mapped back to an earlier page (a footnote after the next page's text) repeats its number.
         Map<Integer, String> pages = fetched.fullText().pages().stream()
-                .collect(Collectors.toMap(Page::number, page -> normalize(page.text())));
+                .collect(Collectors.toMap(Page::number, page -> normalize(page.text()), (a, b) -> a + " " + b));
 
         PaperAnswered answered = event(Topics.PAPER_ANSWERS, EventType.PAPER_ANSWERED, key);
         List<Evidence> evidence = answered.items().stream().flatMap(item -> item.evidence().stream()).toList();
