@@ -75,11 +75,6 @@ class WeeklyIssueSystemIT {
     private static final List<String> README_ORDER = List.of("2311.11829", "2311.12351", "2311.13581", "2311.05698",
             "2311.11045", "2311.12022", "2311.11797", "2311.12983", "2311.10537", "2311.10702");
     private static final String WEEK_WITH_A_BLOG_POST = "2023-11-13";
-    /**
-     * The fixture server's made-up arXiv paper with an HTML rendering and a PDF built from one LaTeX source (the
-     * fetcher's layout test paper A).
-     */
-    private static final String HTML_RENDERED_PAPER = "2412.99999";
     /** The model an editor asks for when regenerating a paper; the fake LLM answers as any model it is asked for. */
     private static final String OTHER_MODEL = "fake-chat-model-2";
     private static final String META_POST =
@@ -503,44 +498,6 @@ class WeeklyIssueSystemIT {
         assertEquals(10, issue.at("/content/paperCount").asInt());
         assertEquals(metaKey, papers(issue).get(0).get("paperKey").asText(), "the post keeps its place in the list");
         assertTrue(issueMarkdown.contains("10本"), "the intro names the real paper count");
-    }
-
-    @Test
-    @Order(8)
-    void aPaperReadFromItsHtmlRenderingCitesThePdfPagesItsQuotesStandOn() throws Exception {
-        HttpResponse<String> accepted = Http.postJson(services.get("fetcher-service").url("/api/issues"),
-                "{\"arxivIds\":[\"" + HTML_RENDERED_PAPER + "\"],\"title\":\"A paper with an HTML rendering\"}");
-        assertEquals(202, accepted.statusCode(), accepted.body());
-        String issueId = Http.json(accepted).get("issueId").asText();
-        JsonNode issue = awaitPublished(issueId, 1, Duration.ofMinutes(4));
-        assertFalse(fixtures.requests("/arxiv/html/" + HTML_RENDERED_PAPER).isEmpty(), "the rendering was read");
-        assertFalse(fixtures.requests("/arxiv/pdf/" + HTML_RENDERED_PAPER).isEmpty(), "and the PDF for its pages");
-
-        String key = PaperKeys.arxiv(HTML_RENDERED_PAPER);
-        PaperFetched fetched = event(Topics.PAPERS_FETCHED, EventType.PAPER_FETCHED, key);
-        assertEquals("html", fetched.fullText().format());
-        assertTrue(fetched.fullText().paged(), "the rendering's blocks stand on the PDF's pages");
-        assertTrue(fetched.fullText().pages().size() > 1, "more than one page: " + fetched.fullText().pages().size());
-        // A block mapped back to an earlier page (a footnote after the next page's text) repeats its number.
-        Map<Integer, String> pages = fetched.fullText().pages().stream()
-                .collect(Collectors.toMap(Page::number, page -> normalize(page.text()), (a, b) -> a + " " + b));
-
-        PaperAnswered answered = event(Topics.PAPER_ANSWERS, EventType.PAPER_ANSWERED, key);
-        List<Evidence> evidence = answered.items().stream().flatMap(item -> item.evidence().stream()).toList();
-        assertFalse(evidence.isEmpty(), "answers carry evidence");
-        String issueMarkdown = readerText(publishedMarkdown(issueId));
-        HttpResponse<String> page = Http.get(services.get("publisher-service").url("/issues/" + issueId));
-        assertEquals(200, page.statusCode());
-        String pdf = paper(issue, key).at("/metadata/pdfUrl").asText();
-        for (Evidence quote : evidence) {
-            assertNotNull(quote.page(), "a quote from the rendering names its page: " + quote);
-            assertTrue(pages.get(quote.page()).contains(normalize(quote.quote())),
-                    "quote occurs on its page " + quote.page() + ": " + quote.quote());
-            assertTrue(issueMarkdown.contains(normalize(quote.quote()) + "\" (p. " + quote.page()),
-                    "the published Markdown cites page " + quote.page() + " for " + quote.quote());
-            assertTrue(page.body().contains(pdf + "#page=" + quote.page()),
-                    "the published page links " + pdf + "#page=" + quote.page());
-        }
     }
 
     /** Asks the fetcher for the week's issue and waits until the publisher has published it. */
