@@ -35,7 +35,8 @@ import java.util.regex.Pattern;
  * answer; {@code id_list=abc} gets arXiv's HTTP 400 error feed, any other set an HTTP 500 naming the sets it
  * knows, so a test that asks for the wrong ids sees why;</li>
  * <li>{@code /arxiv/pdf/<id>[vN]}: the fixture PDFs by id, 404 for any other;</li>
- * <li>{@code /arxiv/html/<id>}: arXiv's HTML renderings, none recorded: 404, as arXiv answers for papers it has not
+ * <li>{@code /arxiv/html/<id>[vN]}: arXiv's HTML renderings by id, only the built one of the made-up paper 2412.99999
+ * (layout test paper A, whose PDF is served too); 404 for any other, as arXiv answers for papers it has not
  * rendered;</li>
  * <li>{@code /web/<host>/<path>}: the page fixture standing in for {@code https://<host>/<path>}, as
  * {@code text/html; charset=utf-8}, 404 for any other.</li>
@@ -65,11 +66,16 @@ public final class FixtureServer implements AutoCloseable {
             "arxiv-api/built_id_list-week-2023-11-20_one-missing.xml",
             "arxiv-api/built_id_list-week-2023-11-13.xml",
             "arxiv-api/built_id_list-2311.12022.xml",
-            "arxiv-api/built_id_list-custom-5-papers.xml");
+            "arxiv-api/built_id_list-custom-5-papers.xml",
+            "arxiv-api/built_id_list-2412.99999.xml");
     private static final String ARXIV_ERROR_ANSWER = "arxiv-api/current-2026_id_list-abc_http400-error.xml";
     /** arXiv id → the version and file of its fixture PDF. */
     private static final Map<String, String[]> PDFS = Map.of(
-            "2311.12022", new String[] {"v1", "pdf/2311.12022v1_gpqa.pdf"});
+            "2311.12022", new String[] {"v1", "pdf/2311.12022v1_gpqa.pdf"},
+            "2412.99999", new String[] {"v1", "pdf/2412.99999v1_layout-paper-a.pdf"});
+    /** arXiv id → the version and file of its HTML rendering. */
+    private static final Map<String, String[]> RENDERINGS = Map.of(
+            "2412.99999", new String[] {"v1", "arxiv-html/built_2412.99999v1_layout-paper-a.html"});
     /** Web page the list links to → its page fixture. */
     private static final Map<String, String> PAGES = Map.of(
             "https://ai.meta.com/blog/emu-text-to-video-generation-image-editing-research/",
@@ -78,6 +84,7 @@ public final class FixtureServer implements AutoCloseable {
     private static final Pattern ANSWERED_ID_LIST = Pattern.compile("<title>arXiv Query: [^<]*id_list=([^&<]*)");
     private static final Pattern WEEK_HEADING = Pattern.compile("(?m)^## Top ML Papers of the Week");
     private static final Pattern PDF_PATH = Pattern.compile("^/arxiv/pdf/(.+?)(v\\d+)?(\\.pdf)?$");
+    private static final Pattern HTML_PATH = Pattern.compile("^/arxiv/html/(.+?)(v\\d+)?/?$");
 
     private final HttpServer server;
     private final ExecutorService executor;
@@ -196,7 +203,7 @@ public final class FixtureServer implements AutoCloseable {
             } else if (path.startsWith("/arxiv/pdf/")) {
                 answerPdf(exchange, path);
             } else if (path.startsWith("/arxiv/html/")) {
-                send(exchange, 404, "text/plain; charset=utf-8", bytes("no HTML rendering of this paper\n"));
+                answerRendering(exchange, path);
             } else if (path.startsWith("/web/")) {
                 answerPage(exchange, path);
             } else {
@@ -233,6 +240,16 @@ public final class FixtureServer implements AutoCloseable {
             return;
         }
         send(exchange, 200, "application/pdf", resource(pdf[1]));
+    }
+
+    private void answerRendering(HttpExchange exchange, String path) throws IOException {
+        Matcher m = HTML_PATH.matcher(path);
+        String[] html = m.matches() ? RENDERINGS.get(m.group(1)) : null;
+        if (html == null || (m.group(2) != null && !m.group(2).equals(html[0]))) {
+            send(exchange, 404, "text/plain; charset=utf-8", bytes("no HTML rendering of this paper\n"));
+            return;
+        }
+        send(exchange, 200, "text/html; charset=utf-8", resource(html[1]));
     }
 
     private static void answerPage(HttpExchange exchange, String path) throws IOException {

@@ -82,6 +82,17 @@ class FixtureServerTest {
     }
 
     @Test
+    void servesTheBuiltHtmlRenderingOfTheLayoutPaperAndNoOther() throws Exception {
+        HttpResponse<String> html = get(server.arxivHtmlBaseUrl() + "2412.99999v1");
+        assertEquals(200, html.statusCode());
+        assertEquals("text/html; charset=utf-8", html.headers().firstValue("Content-Type").orElseThrow());
+        assertTrue(html.body().contains("<article class=\"ltx_document"), "a LaTeXML rendering");
+        assertEquals(200, get(server.arxivPdfBaseUrl() + "2412.99999v1").statusCode(), "its PDF too");
+        assertEquals(404, get(server.arxivHtmlBaseUrl() + "2412.99999v2").statusCode());
+        assertEquals(404, get(server.arxivHtmlBaseUrl() + "2311.12022v1").statusCode());
+    }
+
+    @Test
     void servesTheMetaPostFromItsPageFixtureAndLinksTheReadmeToIt() throws Exception {
         String post = "https://ai.meta.com/blog/emu-text-to-video-generation-image-editing-research/";
         String served = server.pageUrl(post);

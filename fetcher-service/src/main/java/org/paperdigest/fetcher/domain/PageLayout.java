@@ -20,10 +20,11 @@ import java.util.regex.Pattern;
  * to two columns as their own lines, at the few lines crossing the region's middle. So a full-width title, figure,
  * table, caption or equation stands in its place, and each band of two columns between them reads left column
  * first, then right. A gutter between a table's cells (rows of short lines side by side) is no column break: a
- * table keeps one row a line. Footnotes — lines in a smaller size at the foot of a column, opening with a marker —
- * go to the end of the page's text, before its footer; sideways text (arXiv's margin stamp, rotated axis labels)
- * comes last. The same cuts serve a single column, ACL's and REVTeX's two, and a NeurIPS page with a figure of
- * several text boxes.
+ * table keeps one row a line. A band no whitespace cuts whose rows hold two pieces of prose apart (a figure's text
+ * boxes) is read box by box ({@link TextBoxes}). Footnotes — lines in a smaller size at the foot of a column,
+ * opening with a marker — go to the end of the page's text, before its footer; sideways text in the left margin
+ * (arXiv's stamp) opens the page, and a rotated axis label stands beside its plot's ticks. The same cuts serve a
+ * single column, ACL's and REVTeX's two, and a NeurIPS page with a figure of several text boxes.
  */
 final class PageLayout {
 
@@ -41,9 +42,25 @@ final class PageLayout {
     static List<String> readingOrder(List<TextLine> lines) {
         List<TextLine> sideways = lines.stream().filter(line -> !line.upright() || line.words().isEmpty()).toList();
         List<TextLine> upright = lines.stream().filter(line -> line.upright() && !line.words().isEmpty()).toList();
-        // Sideways text (a margin stamp, a rotated axis label) has no place in the flow: it goes last.
         List<TextLine> ordered = new ArrayList<>(withFootnotesLast(new Blocks(significantGap(upright)).order(upright)));
-        ordered.addAll(sideways);
+        // Sideways text in the left margin (arXiv's stamp) opens the page, as a header would; a rotated axis label
+        // goes beside the first line to its right below its middle (the figure's ticks), else last.
+        double textLeft = upright.stream().mapToDouble(TextLine::left).min().orElse(Double.MAX_VALUE);
+        int opening = 0;
+        for (TextLine line : sideways) {
+            if (line.words().isEmpty()) {
+                continue;
+            }
+            double middle = (line.top() + line.bottom()) / 2;
+            int at = line.right() < textLeft ? opening++ : ordered.size();
+            for (int i = opening; i < ordered.size() && at == ordered.size(); i++) {
+                TextLine next = ordered.get(i);
+                if (next.upright() && next.top() > middle && next.left() > line.right()) {
+                    at = i;
+                }
+            }
+            ordered.add(at, line);
+        }
         return ordered.stream().map(TextLine::text).toList();
     }
 
@@ -79,6 +96,10 @@ final class PageLayout {
             }
             List<List<TextLine>> bands = bands(region);
             if (bands.size() == 1) {
+                Optional<List<TextLine>> boxes = TextBoxes.read(region);
+                if (boxes.isPresent()) {
+                    return boxes.get();
+                }
                 bands = runsBetweenCrossingLines(region);
             }
             if (bands.size() == 1) {

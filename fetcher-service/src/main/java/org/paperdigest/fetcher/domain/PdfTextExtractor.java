@@ -187,8 +187,25 @@ public final class PdfTextExtractor {
             setEndPage(page);
         }
 
+        /**
+         * PDFBox hands over runs of text it did not split, spaces included: two boxes of a figure side by side can
+         * come as one run. Each word of the run is kept with its own extent, so the whitespace between them shows.
+         */
         @Override
         protected void writeString(String text, List<TextPosition> positions) {
+            int start = 0;
+            for (int i = 0; i <= positions.size(); i++) {
+                if (i == positions.size() || positions.get(i).getUnicode().isBlank()) {
+                    if (i > start) {
+                        words.add(word(positions.subList(start, i)));
+                    }
+                    start = i + 1;
+                }
+            }
+        }
+
+        private TextLine.Word word(List<TextPosition> positions) {
+            StringBuilder text = new StringBuilder();
             float left = Float.MAX_VALUE;
             float right = -Float.MAX_VALUE;
             float top = Float.MAX_VALUE;
@@ -196,16 +213,19 @@ public final class PdfTextExtractor {
             float[] sizes = new float[positions.size()];
             for (int i = 0; i < positions.size(); i++) {
                 TextPosition position = positions.get(i);
-                left = Math.min(left, position.getXDirAdj());
-                right = Math.max(right, position.getXDirAdj() + position.getWidthDirAdj());
-                top = Math.min(top, position.getYDirAdj() - position.getHeightDir());
-                bottom = Math.max(bottom, position.getYDirAdj());
+                text.append(position.getUnicode());
+                // Where it stands on the page even for sideways text, whose own direction runs up or down the page.
+                boolean sideways = position.getDir() != 0;
+                float x = sideways ? position.getX() : position.getXDirAdj();
+                left = Math.min(left, x);
+                right = Math.max(right, x + (sideways ? position.getHeightDir() : position.getWidthDirAdj()));
+                top = Math.min(top, sideways ? position.getY() : position.getYDirAdj() - position.getHeightDir());
+                bottom = Math.max(bottom, sideways ? position.getY() : position.getYDirAdj());
                 sizes[i] = position.getFontSizeInPt();
                 upright &= position.getDir() == 0;
             }
             Arrays.sort(sizes);
-            float size = sizes.length == 0 ? 0 : sizes[sizes.length / 2];
-            words.add(new TextLine.Word(text, left, right, top, bottom, size));
+            return new TextLine.Word(text.toString(), left, right, top, bottom, sizes[sizes.length / 2]);
         }
 
         @Override

@@ -17,6 +17,14 @@ record TextLine(List<Word> words, boolean upright) {
      * @param bottom its baseline
      */
     record Word(String text, float left, float right, float top, float bottom, float size) {
+
+        /**
+         * Its size as it stands on the page: the font size, unless its glyphs stand far smaller, as the text of a
+         * scaled figure does.
+         */
+        float em() {
+            return Math.min(size, 2 * (bottom - top));
+        }
     }
 
     TextLine {
@@ -31,12 +39,20 @@ record TextLine(List<Word> words, boolean upright) {
         return words.get(0).left();
     }
 
+    float right() {
+        return (float) words.stream().mapToDouble(Word::right).max().orElse(0);
+    }
+
     float top() {
         return (float) words.stream().mapToDouble(Word::top).min().orElse(0);
     }
 
     float bottom() {
         return (float) words.stream().mapToDouble(Word::bottom).max().orElse(0);
+    }
+
+    float em() {
+        return (float) words.stream().mapToDouble(Word::em).max().orElse(0);
     }
 
     /** The size most of its characters are set in. */

@@ -67,6 +67,32 @@ class PageLayoutTest {
                 PageLayout.readingOrder(page.lines));
     }
 
+    @Test
+    void readsTwoBoxesOfProseSideBySideBoxByBoxWhereNoGutterRunsBetweenThem() {
+        Page page = new Page()
+                .line(72, 330, "left box opens with a wide first line", 360, 540, "right box opens beside it here")
+                .line(72, 250, "left box goes on below it", 360, 540, "right box goes on below too")
+                .line(72, 250, "left box ends its text here", 280, 540, "right box ends reaching further left");
+        assertEquals(List.of(
+                "left box opens with a wide first line", "left box goes on below it", "left box ends its text here",
+                "right box opens beside it here", "right box goes on below too",
+                "right box ends reaching further left"), PageLayout.readingOrder(page.lines));
+    }
+
+    @Test
+    void opensThePageWithAStampInTheLeftMarginAndPutsOtherSidewaysTextBesideWhatFollowsIt() {
+        Page page = new Page()
+                .line(72, 540, "The first line of the body text runs across the page.")
+                .line(200, 230, "0.8")
+                .line(200, 230, "0.6")
+                .line(72, 540, "The last line of the body text runs across the page.");
+        page.lines.add(new TextLine(List.of(new TextLine.Word("arXiv:2401.00001v1", 20, 32, 80, 400, 20)), false));
+        page.lines.add(new TextLine(List.of(new TextLine.Word("Accuracy", 180, 190, 80, 100, 8)), false));
+        assertEquals(List.of("arXiv:2401.00001v1", "The first line of the body text runs across the page.", "0.8",
+                "Accuracy", "0.6", "The last line of the body text runs across the page."),
+                PageLayout.readingOrder(page.lines));
+    }
+
     /** Lines drawn top to bottom; words 3 points apart fill each given span. */
     private static final class Page {
         final List<TextLine> lines = new ArrayList<>();

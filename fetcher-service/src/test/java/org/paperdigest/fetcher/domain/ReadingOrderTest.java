@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,23 +27,71 @@ class ReadingOrderTest {
 
     /** Words of two letters or more: numbers and one-letter math symbols have no single reading order. */
     private static final Pattern WORD = Pattern.compile("\\p{L}{2,}");
-    /** Poppler sets a small-caps word apart after its first letter ("S ELF -R AG" for SELF-RAG). */
     /** A compound's hyphen, which a line break may have taken away ("low-resource" broken as "low-" + "resource"). */
     private static final Pattern COMPOUND = Pattern.compile("(?<=\\p{L}) ?-(?=\\p{L})");
-    private static final Pattern SMALL_CAPS = Pattern.compile("\\b(\\p{Lu}) (?=\\p{Lu}{2,}\\b)");
     /**
-     * Floors every page must reach. Where our page reads in the source's order, Poppler's can still differ: it reads
-     * a table column by column (we keep rows, so a reader can follow them), a figure's text boxes in its own order,
-     * and a display equation or a footnote where its flow analysis puts them; the running head it keeps, we drop.
-     * So the source order is held to 0.96 and Poppler's to less: measured, the built papers' pages are at 0.937 and
-     * more against Poppler, the fixtures' at 0.737 and more (Self-RAG's pages of word tables), every page's words
-     * all there (coverage 0.96 and more). The interleaved reading this replaced gave 0.80–0.91 on four of the
-     * built papers' pages.
+     * Poppler sets a small-caps word apart after its first letter ("S ELF -R AG" for SELF-RAG), and a word of
+     * several small-caps parts after each of their first letters ("I S R EL" for ISREL).
      */
-    private static final double MIN_COVERAGE = 0.96;
+    private static final Pattern SMALL_CAPS = Pattern.compile("\\b(?:\\p{Lu} )+\\p{Lu}{2,}\\b");
+    /** The bar every page must reach against Poppler, unless it is one of the {@link #BELOW_THE_BAR} pages. */
+    private static final double MIN_COVERAGE = 0.98;
+    private static final double MIN_ADJACENCY = 0.97;
+    /** Our text of a built paper's page in the order of its LaTeX source, whatever Poppler's order. */
     private static final double MIN_SOURCE_ORDER = 0.96;
-    private static final double MIN_ADJACENCY_BUILT = 0.93;
-    private static final double MIN_ADJACENCY_FIXTURE = 0.70;
+
+    /**
+     * The pages below the bar, each with why, measured, and the floor it is held to. Our text of these pages reads
+     * in the order a reader follows (for the built papers, the order of their sources); Poppler's differs for the
+     * reasons given. A page here that reaches the bar fails the test until it is taken off the list.
+     */
+    private static final Map<String, BelowTheBar> BELOW_THE_BAR = Map.ofEntries(
+            below("layout/paper-a", 1, 0.945, 0.98, "Poppler reads part of the right column (\"our pilot study. …\") "
+                    + "after \"Abstract\", section numbers apart from their headings, a display equation's parts apart "
+                    + "and the table column by column; ours keeps the source's order and the table's rows"),
+            below("layout/paper-b", 1, 0.93, 0.98, "Poppler reads the end of the left column after \"Abstract\", "
+                    + "the right column's first paragraph before \"Introduction\", the footnote mid-column and the "
+                    + "table column by column; ours keeps the source's order and the table's rows"),
+            below("layout/paper-b", 2, 0.96, 0.98, "Poppler breaks \"random\" around an inline equation "
+                    + "(\"ran\" … \"dom\") and reads a display equation's parts apart"),
+            below("gpqa", 1, 0.965, 0.98, "Poppler reads the 3-by-3 grid of authors partly column by column, we "
+                    + "row by row"),
+            below("gpqa", 3, 0.90, 0.98, "Figure 1 is ten text boxes: Poppler reads them in an order of its own "
+                    + "(a right box before the left one beside it), we box by box, left half first"),
+            below("gpqa", 4, 0.96, 0.98, "the radicals of a displayed question stand inside a word of the line "
+                    + "above: PDFBox splits \"strength\" around them, Poppler \"The probability, p,\"; and "
+                    + "\"XρX\" is cut into words differently"),
+            below("gpqa", 18, 0.965, 0.98, "Poppler puts both calibration plots' rotated axis labels together "
+                    + "after the first plot; we put each beside its plot's ticks"),
+            below("self-rag", 2, 0.835, 0.97, "Figure 1 is some forty text boxes read by Poppler in an order of "
+                    + "its own; Poppler also loses the fi/fl ligatures of the figure's font (\"fty\", "
+                    + "\"ctional\", \"Self-re ective\"), so its words are not all ours"),
+            below("self-rag", 4, 0.895, 0.98, "Table 1 and Algorithm 1: Poppler reads the table column by column "
+                    + "and the algorithm's comments apart from their lines; we keep rows"),
+            below("self-rag", 5, 0.88, 0.97, "Figure 2's text boxes in Poppler's own order, the figure's lost "
+                    + "ligatures (\"fty\") and display equations whose sub- and superscripts Poppler sets apart"),
+            below("self-rag", 6, 0.94, 0.98, "display equations: Poppler sets sub- and superscripts on lines of "
+                    + "their own (\"sG\" / \"t\"), PDFBox joins them to their base (\"sGt\")"),
+            below("self-rag", 8, 0.90, 0.98, "Table 2 read by Poppler column by column; we keep rows"),
+            below("self-rag", 9, 0.95, 0.98, "a table and a figure's panel titles and legends read by Poppler "
+                    + "column by column"),
+            below("self-rag", 10, 0.96, 0.98, "Figure 4's three panels' axis labels read by Poppler across the "
+                    + "panels"),
+            below("self-rag", 16, 0.965, 0.96, "a 25-word page: the running head \"Preprint.\", which we drop, "
+                    + "is the only difference"),
+            below("self-rag", 18, 0.80, 0.98, "Algorithm 2 and Table 3 read by Poppler column by column; we keep "
+                    + "rows"),
+            below("self-rag", 19, 0.92, 0.98, "Algorithm 3's steps and display equations whose sub- and "
+                    + "superscripts Poppler sets apart"),
+            below("self-rag", 21, 0.94, 0.98, "Table 4 and Table 5 read by Poppler column by column; we keep rows"));
+
+    private record BelowTheBar(double minAdjacency, double minCoverage, String why) {
+    }
+
+    private static Map.Entry<String, BelowTheBar> below(String document, int page, double minAdjacency,
+            double minCoverage, String why) {
+        return Map.entry(document + " page " + page, new BelowTheBar(minAdjacency, minCoverage, why));
+    }
 
     /**
      * A PDF, Poppler's text of it and, for the papers built from LaTeX sources, their LaTeXML rendering, whose text in
@@ -65,7 +114,8 @@ class ReadingOrderTest {
     @Test
     void everyPageReadsAsPopplerReadsIt() throws Exception {
         List<String> failures = new ArrayList<>();
-        System.out.println("document          page  words  coverage  4-grams  adjacency  source-order");
+        System.out.println("document          page  words  coverage  4-grams  adjacency  source-order  (bar: coverage "
+                + MIN_COVERAGE + ", adjacency " + MIN_ADJACENCY + ")");
         for (Document document : DOCUMENTS) {
             ExtractedText ours = new PdfTextExtractor(1_000_000).extract(resource(document.pdf()));
             String[] poppler = text(document.poppler()).split("\f");
@@ -75,13 +125,22 @@ class ReadingOrderTest {
             for (Page page : ours.pages()) {
                 Agreement agreement = Agreement.of(page.text(), poppler[page.number() - 1], page.number());
                 double order = source == null ? Double.NaN : Agreement.inOrder(page.text(), page.number(), source);
-                System.out.printf("%-16s  %4d  %5d  %8.4f  %7d  %9.4f  %12.4f%n", document.name(), page.number(),
-                        agreement.words, agreement.coverage, agreement.grams, agreement.adjacency, order);
-                double minAdjacency = source == null ? MIN_ADJACENCY_FIXTURE : MIN_ADJACENCY_BUILT;
-                if (agreement.coverage < MIN_COVERAGE || agreement.adjacency < minAdjacency
-                        || order < MIN_SOURCE_ORDER) {
-                    failures.add(document.name() + " page " + page.number() + ": " + agreement + ", source order "
-                            + order);
+                String key = document.name() + " page " + page.number();
+                BelowTheBar below = BELOW_THE_BAR.get(key);
+                System.out.printf("%-16s  %4d  %5d  %8.4f  %7d  %9.4f  %12.4f  %s%n", document.name(), page.number(),
+                        agreement.words, agreement.coverage, agreement.grams, agreement.adjacency, order,
+                        below == null ? "" : "below the bar: " + below.why());
+                boolean atTheBar = agreement.coverage >= MIN_COVERAGE && agreement.adjacency >= MIN_ADJACENCY;
+                if (below == null && !atTheBar) {
+                    failures.add(key + " is below the bar: " + agreement);
+                } else if (below != null && atTheBar) {
+                    failures.add(key + " now reaches the bar: take it off the list (" + agreement + ")");
+                } else if (below != null && (agreement.coverage < below.minCoverage()
+                        || agreement.adjacency < below.minAdjacency())) {
+                    failures.add(key + " fell below its measured floor: " + agreement);
+                }
+                if (order < MIN_SOURCE_ORDER) {
+                    failures.add(key + " departs from the source's order: " + order);
                 }
             }
         }
@@ -121,7 +180,8 @@ class ReadingOrderTest {
         /** Words of a page in order, after the cleaning both texts get (hyphenated breaks joined). */
         static List<String> words(String text, int number) {
             String cleaned = PdfTextExtractor.clean(PdfTextExtractor.lines(Arrays.asList(text.split("\n"))), number);
-            String joined = SMALL_CAPS.matcher(Normalizer.normalize(cleaned, Normalizer.Form.NFKC)).replaceAll("$1");
+            String joined = SMALL_CAPS.matcher(Normalizer.normalize(cleaned, Normalizer.Form.NFKC))
+                    .replaceAll(caps -> caps.group().replace(" ", ""));
             joined = COMPOUND.matcher(joined).replaceAll("");
             Matcher m = WORD.matcher(joined.toLowerCase(Locale.ROOT));
             List<String> words = new ArrayList<>();
