@@ -1,5 +1,6 @@
 package org.paperdigest.publisher.persistence;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.orm.JsonFormat;
 import io.quarkus.hibernate.orm.PersistenceUnitExtension;
 import java.io.IOException;
@@ -17,7 +18,9 @@ import org.paperdigest.events.EventCodec;
 @PersistenceUnitExtension
 public class JsonColumnFormat implements FormatMapper {
 
-    private final FormatMapper delegate = new JacksonJsonFormatMapper(EventCodec.mapper());
+    static final ObjectMapper MAPPER = EventCodec.mapper();
+
+    private final FormatMapper delegate = new JacksonJsonFormatMapper(MAPPER);
 
     @Override
     public <T> T fromString(CharSequence json, JavaType<T> type, WrapperOptions options) {
