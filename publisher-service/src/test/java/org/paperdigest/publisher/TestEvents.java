@@ -14,9 +14,9 @@ import java.util.UUID;
 import org.paperdigest.events.Category;
 import org.paperdigest.events.ContentLevel;
 import org.paperdigest.events.DigestEvent;
-import org.paperdigest.events.Evidence;
 import org.paperdigest.events.EventCodec;
 import org.paperdigest.events.EventType;
+import org.paperdigest.events.Evidence;
 import org.paperdigest.events.GoldenSamples;
 import org.paperdigest.events.IssuePlanned;
 import org.paperdigest.events.Link;
@@ -30,8 +30,8 @@ import org.paperdigest.events.PaperSummarized;
 import org.paperdigest.events.PlannedPaper;
 import org.paperdigest.events.QuestionAnswer;
 import org.paperdigest.events.Stage;
+import org.paperdigest.publisher.content.IssueContent;
 import org.paperdigest.publisher.domain.IssueAssembler;
-import org.paperdigest.publisher.domain.IssueContent;
 import org.paperdigest.publisher.domain.PaperRecord;
 
 /**

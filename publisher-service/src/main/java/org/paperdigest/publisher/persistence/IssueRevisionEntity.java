@@ -11,7 +11,7 @@ import java.util.Optional;
 import org.hibernate.annotations.Immutable;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
-import org.paperdigest.publisher.domain.IssueContent;
+import org.paperdigest.publisher.content.IssueContent;
 import org.paperdigest.publisher.domain.PublishedRevision;
 
 /** A published issue revision, frozen: its content and its Markdown as readers first saw them. */

@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.paperdigest.publisher.TestEvents;
-import org.paperdigest.publisher.domain.IssueContent;
+import org.paperdigest.publisher.content.IssueContent;
 
 /**
  * A revision's content column as it is stored today ({@code stored/issue-revision-content.json}, the four-paper issue

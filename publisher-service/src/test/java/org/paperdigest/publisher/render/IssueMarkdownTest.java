@@ -37,14 +37,14 @@ import org.commonmark.node.Paragraph;
 import org.commonmark.node.StrongEmphasis;
 import org.commonmark.node.ThematicBreak;
 import org.junit.jupiter.api.Test;
-import org.paperdigest.events.ContentLevel;
 import org.paperdigest.events.IssuePlanned;
 import org.paperdigest.events.PaperFetched;
 import org.paperdigest.events.PaperMetadata;
-import org.paperdigest.events.QuestionAnswer;
 import org.paperdigest.publisher.TestEvents;
+import org.paperdigest.publisher.content.ContentLevel;
+import org.paperdigest.publisher.content.IssueContent;
+import org.paperdigest.publisher.content.QuestionAnswer;
 import org.paperdigest.publisher.domain.IssueAssembler;
-import org.paperdigest.publisher.domain.IssueContent;
 import org.paperdigest.publisher.domain.PaperRecord;
 
 /**
@@ -189,7 +189,8 @@ class IssueMarkdownTest {
         PaperMetadata base = TestEvents.fixtureMetadata("2311.13581.json");
         PaperMetadata hostile = new PaperMetadata(title, List.of("*Ann*", "<Bob>"), base.abstractText(),
                 base.published(), null, base.categories(), base.url(), base.pdfUrl(), null, null, null);
-        PaperFetched fetched = TestEvents.fetched(ISSUE, PASS, hostile, ContentLevel.FULL_TEXT, List.of());
+        PaperFetched fetched = TestEvents.fetched(ISSUE, PASS, hostile,
+                org.paperdigest.events.ContentLevel.FULL_TEXT, List.of());
         IssuePlanned plan = TestEvents.plan(ISSUE, PUBLISHED_AT, TestEvents.planned(1, PASS, "- list *title*"));
         IssueContent content = IssueAssembler.assemble(plan, Map.of(PASS, new PaperRecord(PASS, fetched,
                 TestEvents.summarized(ISSUE, PASS, abstractJa, "# 一行 *要約*"), TestEvents.answered(ISSUE, PASS),
