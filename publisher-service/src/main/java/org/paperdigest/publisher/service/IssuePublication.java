@@ -2,7 +2,6 @@ package org.paperdigest.publisher.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.Map;
@@ -16,9 +15,11 @@ import org.paperdigest.publisher.domain.IssueStatus;
 import org.paperdigest.publisher.domain.PaperRecord;
 import org.paperdigest.publisher.messaging.IssuePublishedSender;
 import org.paperdigest.publisher.persistence.IssueEntity;
-import org.paperdigest.publisher.persistence.IssueRevisionEntity;
-import org.paperdigest.publisher.persistence.PaperStateEntity;
+import org.paperdigest.publisher.persistence.IssueRepository;
+import org.paperdigest.publisher.persistence.PaperStateRepository;
 import org.paperdigest.publisher.persistence.RegenerationEntity;
+import org.paperdigest.publisher.persistence.RegenerationRepository;
+import org.paperdigest.publisher.persistence.RevisionRepository;
 import org.paperdigest.publisher.push.PushDeliveries;
 import org.paperdigest.publisher.render.IssueMarkdown;
 
@@ -44,6 +45,18 @@ public class IssuePublication {
     @Inject
     PushDeliveries pushes;
 
+    @Inject
+    IssueRepository issues;
+
+    @Inject
+    PaperStateRepository paperStates;
+
+    @Inject
+    RevisionRepository revisions;
+
+    @Inject
+    RegenerationRepository regenerations;
+
     /**
      * Publishes the issue if it is complete and not yet published. The issue's row lock makes this safe to call
      * from every consumer and the sweep at once: one of them publishes, the others find it done. The revision is
@@ -54,16 +67,16 @@ public class IssuePublication {
      */
     @Transactional
     public boolean publishIfComplete(String issueId) {
-        IssueEntity issue = IssueEntity.findById(issueId, LockModeType.PESSIMISTIC_WRITE);
+        IssueEntity issue = issues.lock(issueId);
         if (issue == null || issue.status != IssueStatus.COMPLETE) {
             return false;
         }
         Instant now = Instant.now();
-        Map<String, PaperRecord> records = PaperStateEntity.recordsOf(issueId);
+        Map<String, PaperRecord> records = paperStates.recordsOf(issueId);
         IssueContent content = issue.published()
                 ? nextRevision(issue, records, now)
                 : IssueAssembler.assemble(issue.plan, records, FIRST_REVISION, now);
-        IssueRevisionEntity.of(content, IssueMarkdown.render(content)).persistAndFlush();
+        revisions.add(content, IssueMarkdown.render(content));
         pushes.schedule(issue.issueId, content.revision(), now);
         issue.publishedRevision = content.revision();
         issue.publishedAt = now;
@@ -78,10 +91,10 @@ public class IssuePublication {
     }
 
     /** The regenerated papers as they came now, the others as the published revision has them. */
-    private static IssueContent nextRevision(IssueEntity issue, Map<String, PaperRecord> records, Instant now) {
+    private IssueContent nextRevision(IssueEntity issue, Map<String, PaperRecord> records, Instant now) {
         int revision = issue.publishedRevision + 1;
-        IssueContent previous = IssueRevisionEntity.find(issue.issueId, issue.publishedRevision).orElseThrow().content;
-        RegenerationEntity regeneration = RegenerationEntity.find(issue.issueId, revision).orElseThrow(
+        IssueContent previous = revisions.find(issue.issueId, issue.publishedRevision).orElseThrow().content;
+        RegenerationEntity regeneration = regenerations.find(issue.issueId, revision).orElseThrow(
                 () -> new IllegalStateException("issue " + issue.issueId + " is complete again without a"
                         + " regeneration request for revision " + revision));
         return IssueAssembler.reassemble(previous, issue.plan, records, Set.copyOf(regeneration.paperKeys),
