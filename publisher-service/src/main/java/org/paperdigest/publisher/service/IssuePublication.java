@@ -1,19 +1,23 @@
 package org.paperdigest.publisher.service;
 
+import io.smallrye.reactive.messaging.MutinyEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.net.URI;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
+import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.jboss.logging.Logger;
+import org.paperdigest.events.EventMessages;
 import org.paperdigest.events.IssuePublished;
 import org.paperdigest.events.StageMeters;
+import org.paperdigest.events.Topics;
 import org.paperdigest.publisher.content.IssueContent;
 import org.paperdigest.publisher.domain.IssueAssembler;
 import org.paperdigest.publisher.domain.IssueStatus;
 import org.paperdigest.publisher.domain.PaperRecord;
-import org.paperdigest.publisher.messaging.IssuePublishedSender;
 import org.paperdigest.publisher.persistence.IssueEntity;
 import org.paperdigest.publisher.persistence.IssueRepository;
 import org.paperdigest.publisher.persistence.PaperStateRepository;
@@ -34,10 +38,13 @@ import org.paperdigest.publisher.render.IssueMarkdown;
 public class IssuePublication {
 
     static final int FIRST_REVISION = 1;
+    /** The CloudEvents source of what the publisher sends. */
+    static final URI SOURCE = URI.create("/paper-digest/publisher-service");
     private static final Logger LOG = Logger.getLogger(IssuePublication.class);
 
     @Inject
-    IssuePublishedSender sender;
+    @Channel(Topics.ISSUES_PUBLISHED)
+    MutinyEmitter<String> announcements;
 
     @Inject
     StageMeters meters;
@@ -81,8 +88,8 @@ public class IssuePublication {
         issue.publishedRevision = content.revision();
         issue.publishedAt = now;
         issue.status = IssueStatus.PUBLISHED;
-        sender.send(new IssuePublished(IssuePublished.SCHEMA_VERSION, issue.issueId, content.revision(),
-                content.paperCount(), content.failedCount(), now));
+        announcements.sendMessageAndAwait(EventMessages.of(new IssuePublished(IssuePublished.SCHEMA_VERSION,
+                issue.issueId, content.revision(), content.paperCount(), content.failedCount(), now), SOURCE));
         meters.counted("ok", content.paperCount() - content.failedCount());
         meters.counted("failed", content.failedCount());
         LOG.infof("Published issue %s revision %d: %d papers, %d with failures", issue.issueId,

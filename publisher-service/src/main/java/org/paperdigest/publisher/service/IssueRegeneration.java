@@ -1,18 +1,21 @@
 package org.paperdigest.publisher.service;
 
+import io.smallrye.reactive.messaging.MutinyEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.jboss.logging.Logger;
+import org.paperdigest.events.EventMessages;
 import org.paperdigest.events.PlannedPaper;
 import org.paperdigest.events.RegenerationRequested;
+import org.paperdigest.events.Topics;
 import org.paperdigest.publisher.domain.IssueProgress;
 import org.paperdigest.publisher.domain.IssueStatus;
 import org.paperdigest.publisher.domain.RegenerationAccepted;
-import org.paperdigest.publisher.messaging.RegenerationRequestSender;
 import org.paperdigest.publisher.persistence.IssueEntity;
 import org.paperdigest.publisher.persistence.IssueRepository;
 import org.paperdigest.publisher.persistence.PaperStateRepository;
@@ -33,7 +36,8 @@ public class IssueRegeneration {
     private static final Logger LOG = Logger.getLogger(IssueRegeneration.class);
 
     @Inject
-    RegenerationRequestSender sender;
+    @Channel(Topics.REGENERATION_REQUESTS)
+    MutinyEmitter<String> requests;
 
     @Inject
     IssueRepository issues;
@@ -77,8 +81,8 @@ public class IssueRegeneration {
         issue.status = IssueStatus.REGENERATING;
         issue.papersDone = IssueProgress.of(issue.plan, paperStates.recordsOf(issueId)).progress().done();
         issue.updatedAt = now;
-        sender.send(new RegenerationRequested(RegenerationRequested.SCHEMA_VERSION, issueId, revision, papers,
-                model.orElse(null), now));
+        requests.sendMessageAndAwait(EventMessages.of(new RegenerationRequested(RegenerationRequested.SCHEMA_VERSION,
+                issueId, revision, papers, model.orElse(null), now), IssuePublication.SOURCE));
         LOG.infof("Issue %s: revision %d requested, %d papers to make again%s", issueId, revision, keys.size(),
                 model.map(m -> " with model " + m).orElse(""));
         return new RegenerationAccepted(issueId, revision, keys, model.orElse(null));
