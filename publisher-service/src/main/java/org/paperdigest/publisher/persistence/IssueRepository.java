@@ -1,6 +1,7 @@
 package org.paperdigest.publisher.persistence;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
@@ -12,11 +13,8 @@ import org.paperdigest.publisher.domain.IssueStatus;
 @ApplicationScoped
 public class IssueRepository {
 
-    private final EntityManager em;
-
-    IssueRepository(EntityManager em) {
-        this.em = em;
-    }
+    @Inject
+    EntityManager em;
 
     public Optional<IssueEntity> find(String issueId) {
         return Optional.ofNullable(em.find(IssueEntity.class, issueId));

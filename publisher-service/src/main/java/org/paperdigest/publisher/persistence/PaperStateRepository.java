@@ -1,6 +1,7 @@
 package org.paperdigest.publisher.persistence;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.Map;
@@ -12,11 +13,8 @@ import org.paperdigest.publisher.domain.PaperRecord;
 @ApplicationScoped
 public class PaperStateRepository {
 
-    private final EntityManager em;
-
-    PaperStateRepository(EntityManager em) {
-        this.em = em;
-    }
+    @Inject
+    EntityManager em;
 
     /** Callers hold the issue's lock, so no other transaction creates this row meanwhile. */
     public PaperStateEntity findOrCreate(String issueId, String paperKey, Instant now) {

@@ -1,6 +1,7 @@
 package org.paperdigest.publisher.persistence;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
 
@@ -8,11 +9,8 @@ import java.time.Instant;
 @ApplicationScoped
 public class ProcessedEventRepository {
 
-    private final EntityManager em;
-
-    ProcessedEventRepository(EntityManager em) {
-        this.em = em;
-    }
+    @Inject
+    EntityManager em;
 
     /**
      * Records the event as processed, or returns false if it already was. A concurrent copy of the same event

@@ -1,6 +1,7 @@
 package org.paperdigest.publisher.persistence;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.List;
@@ -10,11 +11,8 @@ import org.paperdigest.publisher.domain.DeliveryStatus;
 @ApplicationScoped
 public class PushDeliveryRepository {
 
-    private final EntityManager em;
-
-    PushDeliveryRepository(EntityManager em) {
-        this.em = em;
-    }
+    @Inject
+    EntityManager em;
 
     public void addPending(String issueId, int revision, String channel, Instant due) {
         PushDeliveryEntity delivery = new PushDeliveryEntity();

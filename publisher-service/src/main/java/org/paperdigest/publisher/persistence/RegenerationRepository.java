@@ -1,6 +1,7 @@
 package org.paperdigest.publisher.persistence;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.List;
@@ -10,11 +11,8 @@ import java.util.Optional;
 @ApplicationScoped
 public class RegenerationRepository {
 
-    private final EntityManager em;
-
-    RegenerationRepository(EntityManager em) {
-        this.em = em;
-    }
+    @Inject
+    EntityManager em;
 
     /** Stores the request and flushes it, so that a second request for the same revision fails here. */
     public void add(String issueId, int revision, List<String> paperKeys, String model, Instant requestedAt) {

@@ -1,6 +1,7 @@
 package org.paperdigest.publisher.persistence;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.Optional;
@@ -11,11 +12,8 @@ import org.paperdigest.publisher.domain.PublishedRevision;
 @ApplicationScoped
 public class RevisionRepository {
 
-    private final EntityManager em;
-
-    RevisionRepository(EntityManager em) {
-        this.em = em;
-    }
+    @Inject
+    EntityManager em;
 
     /** Stores the revision and flushes it, so that a second revision of the same number fails here. */
     public void add(IssueContent content, String markdown) {
