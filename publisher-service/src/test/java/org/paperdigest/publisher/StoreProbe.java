@@ -7,6 +7,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.Collection;
 
 /**
@@ -62,6 +64,36 @@ public class StoreProbe {
                 result.next();
                 return result.getLong(1);
             }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Stores a published revision 1 of the issue as earlier versions of the service stored it, row by row. */
+    public void storePublishedRevision(String issueId, String planJson, String contentJson, String markdown,
+            Instant publishedAt) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement issue = connection.prepareStatement("""
+                        INSERT INTO publisher.issue (issue_id, planned_at, plan, status, papers_done, papers_total,
+                            published_revision, published_at, created_at, updated_at)
+                        VALUES (?, ?, ?::jsonb, 'PUBLISHED', 0, 0, 1, ?, ?, ?)""");
+                PreparedStatement revision = connection.prepareStatement("""
+                        INSERT INTO publisher.issue_revision (issue_id, revision, published_at, paper_count,
+                            failed_count, content, markdown)
+                        VALUES (?, 1, ?, 0, 0, ?::jsonb, ?)""")) {
+            Timestamp at = Timestamp.from(publishedAt);
+            issue.setString(1, issueId);
+            issue.setTimestamp(2, at);
+            issue.setString(3, planJson);
+            issue.setTimestamp(4, at);
+            issue.setTimestamp(5, at);
+            issue.setTimestamp(6, at);
+            issue.executeUpdate();
+            revision.setString(1, issueId);
+            revision.setTimestamp(2, at);
+            revision.setString(3, contentJson);
+            revision.setString(4, markdown);
+            revision.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

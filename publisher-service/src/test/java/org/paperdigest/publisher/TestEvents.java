@@ -14,9 +14,9 @@ import java.util.UUID;
 import org.paperdigest.events.Category;
 import org.paperdigest.events.ContentLevel;
 import org.paperdigest.events.DigestEvent;
-import org.paperdigest.events.Evidence;
 import org.paperdigest.events.EventCodec;
 import org.paperdigest.events.EventType;
+import org.paperdigest.events.Evidence;
 import org.paperdigest.events.GoldenSamples;
 import org.paperdigest.events.IssuePlanned;
 import org.paperdigest.events.Link;
@@ -30,6 +30,9 @@ import org.paperdigest.events.PaperSummarized;
 import org.paperdigest.events.PlannedPaper;
 import org.paperdigest.events.QuestionAnswer;
 import org.paperdigest.events.Stage;
+import org.paperdigest.publisher.content.IssueContent;
+import org.paperdigest.publisher.domain.IssueAssembler;
+import org.paperdigest.publisher.domain.PaperRecord;
 
 /**
  * Events for tests, built from the contract's golden samples and the copied paper fixtures, under an issue id
@@ -48,6 +51,8 @@ public final class TestEvents {
     public static final String SUMMARIZE_REASON =
             "the translation changed the protected span '$O(d_{emb})$' twice; re-run with a larger model";
     public static final String ANSWER_REASON = "the LLM answered with invalid JSON twice; see the qa-service log";
+    public static final String MEDAGENTS_ABSTRACT_JA = "大規模言語モデル（LLM）は医療分野で大きな障壁に直面している。";
+    public static final String MEDAGENTS_SUMMARY_JA = "医療分野で協調するLLMエージェント。";
 
     private static final Map<String, String> CATEGORY_NAMES = Map.of(
             "cs.CL", "Computation and Language",
@@ -112,6 +117,33 @@ public final class TestEvents {
                 true,
                 List.of(new Evidence("requiring only as few as $O(d_{emb})$ additional parameters", null, null)))),
                 golden.generation());
+    }
+
+    /**
+     * An issue of four papers in every state a revision shows: Mirasol3B whose fetch failed, PaSS read from its
+     * abstract only whose summary failed, GPQA complete, MedAgents whose Q&A failed.
+     */
+    public static IssueContent fourPaperIssue(String issueId, Instant publishedAt) {
+        IssuePlanned plan = fourPaperPlan(issueId, publishedAt);
+        Map<String, PaperRecord> records = Map.of(
+                GPQA, new PaperRecord(GPQA, gpqaFetched(issueId), gpqaSummarized(issueId), gpqaAnswered(issueId),
+                        null, null, null),
+                MIRASOL, new PaperRecord(MIRASOL, null, null, null, FETCH_REASON, null, null),
+                PASS, new PaperRecord(PASS, passAbstractOnly(issueId), null, passAnsweredFromAbstract(issueId), null,
+                        SUMMARIZE_REASON, null),
+                MEDAGENTS, new PaperRecord(MEDAGENTS, medAgentsFetched(issueId),
+                        summarized(issueId, MEDAGENTS, MEDAGENTS_ABSTRACT_JA, MEDAGENTS_SUMMARY_JA),
+                        null, null, null, ANSWER_REASON));
+        return IssueAssembler.assemble(plan, records, 1, publishedAt);
+    }
+
+    public static IssuePlanned fourPaperPlan(String issueId, Instant plannedAt) {
+        // Listed out of order on purpose: the issue follows the positions, not the order of the list.
+        return plan(issueId, plannedAt,
+                planned(9, MEDAGENTS, "LLMs as Collaborators for Medical Reasoning (MedAgents)"),
+                goldenPlannedGpqa(),
+                planned(1, MIRASOL, "Mirasol3B"),
+                planned(3, PASS, "Parallel Speculative Sampling"));
     }
 
     /** Moves an event to another issue, for events that must land on the same partition as the original. */

@@ -28,6 +28,7 @@ import org.paperdigest.fetcher.config.FetcherConfig;
 import org.paperdigest.fetcher.domain.ArxivId;
 import org.paperdigest.fetcher.service.IssuePlanner;
 import org.paperdigest.fetcher.service.PlanOutcome;
+import org.paperdigest.rest.ApiError;
 
 @Path("/api/issues")
 public class IssueResource {

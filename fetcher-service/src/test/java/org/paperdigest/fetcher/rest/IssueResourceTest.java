@@ -41,80 +41,81 @@ class IssueResourceTest {
     @Test
     void malformedJsonIs400WithAMessage() {
         post("{\"week\": ").then().statusCode(400).contentType(ContentType.JSON)
-                .body("error", containsString("the body is not JSON"))
-                .body("error", containsString("send {\"week\":\"2023-11-20\"}"));
+                .body("status", equalTo(400))
+                .body("message", containsString("the body is not JSON"))
+                .body("message", containsString("send {\"week\":\"2023-11-20\"}"));
     }
 
     @Test
     void aBodyThatIsNotAnObjectOrLacksTheWeekIs400() {
-        post("[\"2023-11-20\"]").then().statusCode(400).body("error", containsString("must be a JSON object"));
-        post("{\"weak\":\"2023-11-20\"}").then().statusCode(400).body("error", containsString("\"week\" is missing"));
+        post("[\"2023-11-20\"]").then().statusCode(400).body("message", containsString("must be a JSON object"));
+        post("{\"weak\":\"2023-11-20\"}").then().statusCode(400).body("message", containsString("\"week\" is missing"));
         post("{\"week\":20231120}").then().statusCode(400)
-                .body("error", equalTo("\"week\" must be a string date like \"2023-11-20\", not 20231120"));
-        post("").then().statusCode(400).body("error", containsString("the body is empty"));
+                .body("message", equalTo("\"week\" must be a string date like \"2023-11-20\", not 20231120"));
+        post("").then().statusCode(400).body("message", containsString("the body is empty"));
     }
 
     @Test
     void aMalformedDateIs400() {
         post("{\"week\":\"2023-13-45\"}").then().statusCode(400)
-                .body("error", equalTo("\"week\" must be a date in the form YYYY-MM-DD, like \"2023-11-20\", or "
+                .body("message", equalTo("\"week\" must be a date in the form YYYY-MM-DD, like \"2023-11-20\", or "
                         + "\"latest\"; got \"2023-13-45\""));
-        post("{\"week\":\"20 November 2023\"}").then().statusCode(400).body("error", containsString("YYYY-MM-DD"));
+        post("{\"week\":\"20 November 2023\"}").then().statusCode(400).body("message", containsString("YYYY-MM-DD"));
     }
 
     @Test
     void aWeekTheListDoesNotHaveIs400NamingTheNearestWeeks() {
         post("{\"week\":\"2023-11-22\"}").then().statusCode(400)
-                .body("error", equalTo("the list has no week starting 2023-11-22; nearest weeks: 2023-11-20, "
+                .body("message", equalTo("the list has no week starting 2023-11-22; nearest weeks: 2023-11-20, "
                         + "2023-11-27; GET /api/weeks lists them all"))
-                .body("nearestWeeks", contains("2023-11-20", "2023-11-27"));
+                .body("details.nearestWeeks", contains("2023-11-20", "2023-11-27"));
     }
 
     @Test
     void invalidArxivIdsAre400NamingEachOne() {
         post("{\"arxivIds\":[\"2311.12022\",\"not-an-id\",42,\"cs/0112017\",\"2311.120\"]}").then()
                 .statusCode(400).contentType(ContentType.JSON)
-                .body("error", equalTo("\"arxivIds\": not arXiv ids: \"not-an-id\", \"42\", \"2311.120\" (expected "
+                .body("message", equalTo("\"arxivIds\": not arXiv ids: \"not-an-id\", \"42\", \"2311.120\" (expected "
                         + "e.g. 2311.12022, 2311.12022v1 or cs/0112017)"))
-                .body("invalidIds", contains("not-an-id", "42", "2311.120"))
-                .body("duplicateIds", nullValue());
+                .body("details.invalidIds", contains("not-an-id", "42", "2311.120"))
+                .body("details.duplicateIds", nullValue());
     }
 
     @Test
     void duplicateArxivIdsWithOrWithoutVersionAre400NamingEachOne() {
         post("{\"arxivIds\":[\"2311.12022\",\"2311.13581v1\",\"2311.12022v1\",\"2311.13581v1\",\"bad\"]}")
                 .then().statusCode(400)
-                .body("error", equalTo("\"arxivIds\": not arXiv ids: \"bad\" (expected e.g. 2311.12022, "
+                .body("message", equalTo("\"arxivIds\": not arXiv ids: \"bad\" (expected e.g. 2311.12022, "
                         + "2311.12022v1 or cs/0112017); duplicates: 2311.12022 (as 2311.12022, 2311.12022v1), "
                         + "2311.13581 (as 2311.13581v1)"))
-                .body("invalidIds", contains("bad"))
-                .body("duplicateIds", contains("2311.12022", "2311.13581"));
+                .body("details.invalidIds", contains("bad"))
+                .body("details.duplicateIds", contains("2311.12022", "2311.13581"));
     }
 
     @Test
     void anEmptyOrOverlongListOrABadTitleIs400() {
         post("{\"arxivIds\":[]}").then().statusCode(400)
-                .body("error", equalTo("\"arxivIds\" is empty; name 1 to 50 arXiv ids"));
+                .body("message", equalTo("\"arxivIds\" is empty; name 1 to 50 arXiv ids"));
         post("{\"arxivIds\":\"2311.12022\"}").then().statusCode(400)
-                .body("error", containsString("\"arxivIds\" must be an array"));
+                .body("message", containsString("\"arxivIds\" must be an array"));
         String many = IntStream.rangeClosed(1, 51).mapToObj(i -> String.format("\"2311.%05d\"", i))
                 .collect(Collectors.joining(","));
         post("{\"arxivIds\":[" + many + "]}").then().statusCode(400)
-                .body("error", equalTo("\"arxivIds\" names 51 ids; a custom issue has at most 50"));
+                .body("message", equalTo("\"arxivIds\" names 51 ids; a custom issue has at most 50"));
         post("{\"arxivIds\":[\"2311.12022\"],\"title\":\"  \"}").then().statusCode(400)
-                .body("error", containsString("\"title\" must be a non-blank string"));
+                .body("message", containsString("\"title\" must be a non-blank string"));
         post("{\"arxivIds\":[\"2311.12022\"],\"title\":\"" + "x".repeat(201) + "\"}").then().statusCode(400)
-                .body("error", equalTo("\"title\" has 201 characters; at most 200"));
+                .body("message", equalTo("\"title\" has 201 characters; at most 200"));
     }
 
     @Test
     void mixingAWeekWithACustomListOrABadRegenerateIs400() {
         post("{\"week\":\"2023-11-20\",\"arxivIds\":[\"2311.12022\"]}").then().statusCode(400)
-                .body("error", containsString("not both"));
+                .body("message", containsString("not both"));
         post("{\"week\":\"2023-11-20\",\"regenerate\":\"yes\"}").then().statusCode(400)
-                .body("error", equalTo("\"regenerate\" must be true or false, not \"yes\""));
+                .body("message", equalTo("\"regenerate\" must be true or false, not \"yes\""));
         post("{\"week\":\"2023-11-20\",\"title\":\"Mine\"}").then().statusCode(400)
-                .body("error", containsString("\"title\" is for custom issues"));
+                .body("message", containsString("\"title\" is for custom issues"));
     }
 
     @Test

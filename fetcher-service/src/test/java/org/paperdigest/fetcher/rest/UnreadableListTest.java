@@ -29,11 +29,11 @@ class UnreadableListTest {
     void planningIs502() {
         given().header(AdminCredentials.HEADER, AdminCredentials.ADMIN).contentType(ContentType.JSON).body("{\"week\":\"2023-11-20\"}").post("/api/issues")
                 .then().statusCode(502).contentType(ContentType.JSON)
-                .body("error", startsWith("cannot read the list at http://127.0.0.1:9/README.md: "));
+                .body("message", startsWith("cannot read the list at http://127.0.0.1:9/README.md: "));
     }
 
     @Test
     void listingWeeksIs502() {
-        given().get("/api/weeks").then().statusCode(502).body("error", containsString("http://127.0.0.1:9/README.md"));
+        given().get("/api/weeks").then().statusCode(502).body("message", containsString("http://127.0.0.1:9/README.md"));
     }
 }

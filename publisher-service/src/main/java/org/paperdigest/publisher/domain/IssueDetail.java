@@ -3,6 +3,7 @@ package org.paperdigest.publisher.domain;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.paperdigest.publisher.content.IssueContent;
 
 /**
  * One issue as it stands: its progress paper by paper and, once published, the content of its revision.

@@ -3,7 +3,7 @@ package org.paperdigest.publisher.domain;
 import org.paperdigest.events.PaperAnswered;
 import org.paperdigest.events.PaperFetched;
 import org.paperdigest.events.PaperSummarized;
-import org.paperdigest.events.Stage;
+import org.paperdigest.publisher.content.Stage;
 
 /**
  * Everything received so far about one paper of one issue, whatever order it came in. Any field may be

@@ -1,5 +1,10 @@
 package org.paperdigest.publisher.persistence;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.quarkus.hibernate.orm.JsonFormat;
 import io.quarkus.hibernate.orm.PersistenceUnitExtension;
 import java.io.IOException;
@@ -7,17 +12,23 @@ import org.hibernate.type.descriptor.WrapperOptions;
 import org.hibernate.type.descriptor.java.JavaType;
 import org.hibernate.type.format.FormatMapper;
 import org.hibernate.type.format.jackson.JacksonJsonFormatMapper;
-import org.paperdigest.events.EventCodec;
 
 /**
- * JSON columns hold event payloads and assembled content, so they are written with the event contract's own
- * mapper (ISO dates, tolerant reading), never with the REST layer's, whose settings may change for clients.
+ * JSON columns (received events, revisions' content) are written with the publisher's own mapper: ISO dates, unknown
+ * fields ignored on reading. Neither the contract's codec nor the REST layer's mapper may change how a stored row
+ * reads, since stored revisions are never migrated.
  */
 @JsonFormat
 @PersistenceUnitExtension
 public class JsonColumnFormat implements FormatMapper {
 
-    private final FormatMapper delegate = new JacksonJsonFormatMapper(EventCodec.mapper());
+    static final ObjectMapper MAPPER = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    private final FormatMapper delegate = new JacksonJsonFormatMapper(MAPPER);
 
     @Override
     public <T> T fromString(CharSequence json, JavaType<T> type, WrapperOptions options) {

@@ -1,14 +1,10 @@
 package org.paperdigest.publisher.persistence;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.paperdigest.events.PaperAnswered;
@@ -19,7 +15,7 @@ import org.paperdigest.publisher.domain.PaperRecord;
 /** What was received for one paper of one issue; see {@link PaperRecord}. */
 @Entity
 @Table(name = "paper_state")
-public class PaperStateEntity extends PanacheEntityBase {
+public class PaperStateEntity {
 
     @EmbeddedId
     public PaperStateId id;
@@ -50,19 +46,6 @@ public class PaperStateEntity extends PanacheEntityBase {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
-    /** Callers hold the issue's lock, so no other transaction creates this row meanwhile. */
-    public static PaperStateEntity findOrCreate(String issueId, String paperKey, Instant now) {
-        PaperStateId id = new PaperStateId(issueId, paperKey);
-        PaperStateEntity paper = findById(id);
-        if (paper == null) {
-            paper = new PaperStateEntity();
-            paper.id = id;
-            paper.updatedAt = now;
-            paper.persist();
-        }
-        return paper;
-    }
-
     /** Forgets everything received, for a paper made again for {@code revision}: only its events count from now on. */
     public void clear(int revision, Instant now) {
         this.revision = revision;
@@ -73,13 +56,6 @@ public class PaperStateEntity extends PanacheEntityBase {
         summarizeFailure = null;
         answerFailure = null;
         updatedAt = now;
-    }
-
-    /** Every paper heard of in the issue, by paper key. */
-    public static Map<String, PaperRecord> recordsOf(String issueId) {
-        return PaperStateEntity.<PaperStateEntity>stream("id.issueId", issueId)
-                .map(PaperStateEntity::toRecord)
-                .collect(Collectors.toMap(PaperRecord::paperKey, Function.identity()));
     }
 
     public PaperRecord toRecord() {

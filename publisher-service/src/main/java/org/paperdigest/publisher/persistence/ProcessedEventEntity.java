@@ -1,6 +1,5 @@
 package org.paperdigest.publisher.persistence;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -10,7 +9,7 @@ import java.time.Instant;
 /** The ce_id of an event whose effect is stored; written in the same transaction as that effect. */
 @Entity
 @Table(name = "processed_event")
-public class ProcessedEventEntity extends PanacheEntityBase {
+public class ProcessedEventEntity {
 
     @Id
     @Column(name = "event_id")
@@ -24,20 +23,4 @@ public class ProcessedEventEntity extends PanacheEntityBase {
 
     @Column(name = "processed_at", nullable = false)
     public Instant processedAt;
-
-    /**
-     * Records the event as processed, or returns false if it already was. A concurrent copy of the same event
-     * waits on this insert ({@code ON CONFLICT DO NOTHING}) and, once the first commits, finds it done.
-     */
-    public static boolean markProcessed(String eventId, String eventType, String issueId, Instant now) {
-        return getEntityManager().createQuery("""
-                insert into ProcessedEventEntity (eventId, eventType, issueId, processedAt)
-                values (:eventId, :eventType, :issueId, :now)
-                on conflict do nothing""")
-                .setParameter("eventId", eventId)
-                .setParameter("eventType", eventType)
-                .setParameter("issueId", issueId)
-                .setParameter("now", now)
-                .executeUpdate() == 1;
-    }
 }

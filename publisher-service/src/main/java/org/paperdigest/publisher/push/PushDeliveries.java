@@ -5,12 +5,13 @@ import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.paperdigest.publisher.content.IssueContent;
 import org.paperdigest.publisher.domain.DeliveryStatus;
-import org.paperdigest.publisher.domain.IssueContent;
 import org.paperdigest.publisher.domain.PushDelivery;
-import org.paperdigest.publisher.persistence.IssueRevisionEntity;
 import org.paperdigest.publisher.persistence.PushDeliveryEntity;
 import org.paperdigest.publisher.persistence.PushDeliveryId;
+import org.paperdigest.publisher.persistence.PushDeliveryRepository;
+import org.paperdigest.publisher.persistence.RevisionRepository;
 
 /** The record of pushes: one row per revision and channel, and each attempt's outcome written down. */
 @ApplicationScoped
@@ -21,9 +22,13 @@ public class PushDeliveries {
     }
 
     private final PushConfig config;
+    private final PushDeliveryRepository deliveries;
+    private final RevisionRepository revisions;
 
-    PushDeliveries(PushConfig config) {
+    PushDeliveries(PushConfig config, PushDeliveryRepository deliveries, RevisionRepository revisions) {
         this.config = config;
+        this.deliveries = deliveries;
+        this.revisions = revisions;
     }
 
     /**
@@ -34,17 +39,17 @@ public class PushDeliveries {
     @Transactional(Transactional.TxType.MANDATORY)
     public void schedule(String issueId, int revision, Instant now) {
         for (PushChannel channel : PushChannel.configured(config)) {
-            PushDeliveryEntity.pending(issueId, revision, channel.name(), now).persist();
+            deliveries.addPending(issueId, revision, channel.name(), now);
         }
     }
 
     /** Takes up to {@code limit} due deliveries for an attempt each: they are SENDING once this commits. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     List<Claim> claimDue(Instant now, int limit) {
-        return PushDeliveryEntity.lockDue(now, limit).stream().map(delivery -> {
+        return deliveries.lockDue(now, limit).stream().map(delivery -> {
             delivery.status = DeliveryStatus.SENDING;
             delivery.attempts++;
-            IssueContent content = IssueRevisionEntity.find(delivery.id.issueId, delivery.id.revision)
+            IssueContent content = revisions.find(delivery.id.issueId, delivery.id.revision)
                     .orElseThrow().content;
             return new Claim(delivery.id, delivery.attempts, content);
         }).toList();
@@ -52,7 +57,7 @@ public class PushDeliveries {
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     void delivered(PushDeliveryId id, Instant now) {
-        PushDeliveryEntity delivery = PushDeliveryEntity.findById(id);
+        PushDeliveryEntity delivery = deliveries.find(id);
         delivery.status = DeliveryStatus.DELIVERED;
         delivery.deliveredAt = now;
     }
@@ -65,7 +70,7 @@ public class PushDeliveries {
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     boolean failed(PushDeliveryId id, String error, boolean retriable, Instant now) {
-        PushDeliveryEntity delivery = PushDeliveryEntity.findById(id);
+        PushDeliveryEntity delivery = deliveries.find(id);
         delivery.lastError = error;
         boolean again = retriable && delivery.attempts < config.maxAttempts();
         delivery.status = again ? DeliveryStatus.PENDING : DeliveryStatus.FAILED;
@@ -83,7 +88,7 @@ public class PushDeliveries {
     /** The revision's deliveries as the issue's JSON shows them. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<PushDelivery> ofRevision(String issueId, int revision) {
-        return PushDeliveryEntity.ofRevision(issueId, revision).stream()
+        return deliveries.ofRevision(issueId, revision).stream()
                 .map(d -> new PushDelivery(PushChannel.publicName(d.id.channel), d.status, d.attempts, d.deliveredAt,
                         d.lastError))
                 .toList();

@@ -4,8 +4,8 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import org.paperdigest.publisher.domain.IssueContent;
-import org.paperdigest.publisher.domain.PaperContent;
+import org.paperdigest.publisher.content.IssueContent;
+import org.paperdigest.publisher.content.PaperContent;
 import org.paperdigest.publisher.render.SummaryLine;
 
 /**

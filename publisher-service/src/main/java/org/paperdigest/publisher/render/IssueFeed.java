@@ -12,8 +12,8 @@ import java.util.Date;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.paperdigest.publisher.domain.IssueContent;
-import org.paperdigest.publisher.domain.PaperContent;
+import org.paperdigest.publisher.content.IssueContent;
+import org.paperdigest.publisher.content.PaperContent;
 
 /**
  * The Atom 1.0 feed of published issues, one entry per issue in the order given. Ids and links are absolute URLs

@@ -12,18 +12,18 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.paperdigest.events.Category;
-import org.paperdigest.events.ContentLevel;
-import org.paperdigest.events.Evidence;
-import org.paperdigest.events.Generation;
-import org.paperdigest.events.Link;
-import org.paperdigest.events.PaperMetadata;
-import org.paperdigest.events.QuestionAnswer;
-import org.paperdigest.events.Stage;
-import org.paperdigest.events.TokenUsage;
-import org.paperdigest.publisher.domain.IssueContent;
-import org.paperdigest.publisher.domain.PaperContent;
-import org.paperdigest.publisher.domain.StageFailure;
+import org.paperdigest.publisher.content.Category;
+import org.paperdigest.publisher.content.ContentLevel;
+import org.paperdigest.publisher.content.Evidence;
+import org.paperdigest.publisher.content.Generation;
+import org.paperdigest.publisher.content.IssueContent;
+import org.paperdigest.publisher.content.Link;
+import org.paperdigest.publisher.content.PaperContent;
+import org.paperdigest.publisher.content.PaperMetadata;
+import org.paperdigest.publisher.content.QuestionAnswer;
+import org.paperdigest.publisher.content.Stage;
+import org.paperdigest.publisher.content.StageFailure;
+import org.paperdigest.publisher.content.TokenUsage;
 
 /**
  * Renders a published issue as CommonMark in the layout of the digest: introduction, the list of papers with
@@ -158,8 +158,9 @@ public final class IssueMarkdown {
         if (generations.isEmpty()) {
             return;
         }
-        TokenUsage usage = generations.stream().map(Generation::usage).reduce(TokenUsage.NONE, TokenUsage::plus);
-        parts.add("トークン 入力" + usage.inputTokens() + "・出力" + usage.outputTokens());
+        List<TokenUsage> usages = generations.stream().map(Generation::usage).toList();
+        parts.add("トークン 入力" + usages.stream().mapToInt(TokenUsage::inputTokens).sum()
+                + "・出力" + usages.stream().mapToInt(TokenUsage::outputTokens).sum());
         parts.add("モデル " + generations.stream().map(g -> inline(g.model())).distinct()
                 .collect(Collectors.joining(", "))
                 + "（プロンプト " + generations.stream().map(g -> inline(g.promptVersion()))

@@ -3,8 +3,8 @@ package org.paperdigest.publisher.render;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import org.paperdigest.publisher.domain.IssueContent;
-import org.paperdigest.publisher.domain.PaperContent;
+import org.paperdigest.publisher.content.IssueContent;
+import org.paperdigest.publisher.content.PaperContent;
 import org.paperdigest.publisher.domain.PublishedRevision;
 
 /**

@@ -4,10 +4,10 @@ import io.quarkus.qute.TemplateData;
 import io.quarkus.qute.TemplateExtension;
 import java.util.Locale;
 import java.util.stream.Collectors;
-import org.paperdigest.publisher.domain.IssueContent;
+import org.paperdigest.publisher.content.IssueContent;
+import org.paperdigest.publisher.content.PaperContent;
 import org.paperdigest.publisher.domain.IssueDetail;
 import org.paperdigest.publisher.domain.IssueStatus;
-import org.paperdigest.publisher.domain.PaperContent;
 import org.paperdigest.publisher.domain.StageState;
 
 /**

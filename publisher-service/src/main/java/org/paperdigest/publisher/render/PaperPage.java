@@ -7,15 +7,15 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
-import org.paperdigest.events.Category;
-import org.paperdigest.events.ContentLevel;
-import org.paperdigest.events.Evidence;
-import org.paperdigest.events.Generation;
-import org.paperdigest.events.QualityReport;
-import org.paperdigest.events.QuestionAnswer;
-import org.paperdigest.events.Stage;
-import org.paperdigest.publisher.domain.PaperContent;
-import org.paperdigest.publisher.domain.StageFailure;
+import org.paperdigest.publisher.content.Category;
+import org.paperdigest.publisher.content.ContentLevel;
+import org.paperdigest.publisher.content.Evidence;
+import org.paperdigest.publisher.content.Generation;
+import org.paperdigest.publisher.content.PaperContent;
+import org.paperdigest.publisher.content.QualityReport;
+import org.paperdigest.publisher.content.QuestionAnswer;
+import org.paperdigest.publisher.content.Stage;
+import org.paperdigest.publisher.content.StageFailure;
 
 /** One paper of an issue page: what each part of its section shows, with 不明 where the sources say nothing. */
 public record PaperPage(PaperContent paper) {

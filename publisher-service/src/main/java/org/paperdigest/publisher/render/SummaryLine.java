@@ -1,6 +1,6 @@
 package org.paperdigest.publisher.render;
 
-import org.paperdigest.publisher.domain.PaperContent;
+import org.paperdigest.publisher.content.PaperContent;
 
 /** A paper's one-line Japanese summary as plain text, or why it has none; each format escapes it its own way. */
 public final class SummaryLine {

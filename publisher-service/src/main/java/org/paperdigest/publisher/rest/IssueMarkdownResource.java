@@ -15,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.paperdigest.publisher.service.IssueReader;
+import org.paperdigest.rest.ApiError;
 
 @Path("/issues")
 @Tag(name = "Issues")

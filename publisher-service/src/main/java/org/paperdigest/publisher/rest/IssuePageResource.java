@@ -11,7 +11,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-import org.paperdigest.publisher.domain.IssueContent;
+import org.paperdigest.publisher.content.IssueContent;
 import org.paperdigest.publisher.domain.IssueDetail;
 import org.paperdigest.publisher.render.IssuePage;
 import org.paperdigest.publisher.service.IssueReader;

@@ -22,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.paperdigest.publisher.domain.IssueDetail;
 import org.paperdigest.publisher.domain.IssueOverview;
 import org.paperdigest.publisher.service.IssueReader;
+import org.paperdigest.rest.ApiError;
 
 @Path("/api/issues")
 @Produces(MediaType.APPLICATION_JSON)

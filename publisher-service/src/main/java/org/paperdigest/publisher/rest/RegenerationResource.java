@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.paperdigest.publisher.domain.RegenerationAccepted;
 import org.paperdigest.publisher.service.IssueRegeneration;
 import org.paperdigest.publisher.service.RegenerationRefusedException;
+import org.paperdigest.rest.ApiError;
 
 /**
  * Admin operations: make a published issue, or one paper of it, again as a new revision. The revision published

@@ -16,8 +16,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.paperdigest.publisher.domain.IssueContent;
+import org.paperdigest.publisher.content.IssueContent;
 import org.paperdigest.publisher.service.IssueReader;
+import org.paperdigest.rest.ApiError;
 
 /** Every published revision of an issue stays readable, also after a regeneration made a newer one. */
 @Path("/api/issues")

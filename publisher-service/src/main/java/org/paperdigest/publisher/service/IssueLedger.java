@@ -17,8 +17,10 @@ import org.paperdigest.events.ReceivedEvent;
 import org.paperdigest.publisher.domain.IssueProgress;
 import org.paperdigest.publisher.domain.IssueStatus;
 import org.paperdigest.publisher.persistence.IssueEntity;
+import org.paperdigest.publisher.persistence.IssueRepository;
 import org.paperdigest.publisher.persistence.PaperStateEntity;
-import org.paperdigest.publisher.persistence.ProcessedEventEntity;
+import org.paperdigest.publisher.persistence.PaperStateRepository;
+import org.paperdigest.publisher.persistence.ProcessedEventRepository;
 
 /**
  * Applies consumed events to the store, one transaction per event: the ce_id is recorded together with the
@@ -32,6 +34,15 @@ public class IssueLedger {
 
     private static final Logger LOG = Logger.getLogger(IssueLedger.class);
 
+    @Inject
+    IssueRepository issues;
+
+    @Inject
+    PaperStateRepository paperStates;
+
+    @Inject
+    ProcessedEventRepository processed;
+
     /**
      * @return whether the issue is complete and awaits publication; a redelivered event answers false, as the
      *         event that completed the issue already said so (and the sweep catches what was left)
@@ -41,11 +52,11 @@ public class IssueLedger {
         DigestEvent payload = event.payload();
         Instant now = Instant.now();
         String type = EventType.of(payload).ceType();
-        if (!ProcessedEventEntity.markProcessed(event.id(), type, payload.issueId(), now)) {
+        if (!processed.markProcessed(event.id(), type, payload.issueId(), now)) {
             LOG.debugf("Skipping %s %s: already processed", type, event.id());
             return false;
         }
-        IssueEntity issue = IssueEntity.lockOrCreate(payload.issueId(), now);
+        IssueEntity issue = issues.lockOrCreate(payload.issueId(), now);
         if (payload instanceof IssuePlanned plan) {
             applyPlan(issue, plan);
         } else {
@@ -76,7 +87,7 @@ public class IssueLedger {
     }
 
     private void applyPaperEvent(PaperEvent payload, Instant now) {
-        PaperStateEntity paper = PaperStateEntity.findOrCreate(payload.issueId(), payload.paperKey(), now);
+        PaperStateEntity paper = paperStates.findOrCreate(payload.issueId(), payload.paperKey(), now);
         if (payload.revision() < paper.revision) {
             // Made for an earlier revision and still in flight when a regeneration named the paper again.
             LOG.infof("Issue %s: ignoring a %s of %s made for revision %d; the paper is being made for revision %d",
@@ -110,7 +121,7 @@ public class IssueLedger {
             issue.status = IssueStatus.AWAITING_PLAN;
             return;
         }
-        IssueProgress progress = IssueProgress.of(issue.plan, PaperStateEntity.recordsOf(issue.issueId));
+        IssueProgress progress = IssueProgress.of(issue.plan, paperStates.recordsOf(issue.issueId));
         issue.papersDone = progress.progress().done();
         issue.papersTotal = progress.progress().total();
         if (issue.status == IssueStatus.PUBLISHED) {

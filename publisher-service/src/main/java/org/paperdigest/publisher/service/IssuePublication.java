@@ -1,24 +1,29 @@
 package org.paperdigest.publisher.service;
 
+import io.smallrye.reactive.messaging.MutinyEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import java.net.URI;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
+import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.jboss.logging.Logger;
+import org.paperdigest.events.EventMessages;
 import org.paperdigest.events.IssuePublished;
 import org.paperdigest.events.StageMeters;
+import org.paperdigest.events.Topics;
+import org.paperdigest.publisher.content.IssueContent;
 import org.paperdigest.publisher.domain.IssueAssembler;
-import org.paperdigest.publisher.domain.IssueContent;
 import org.paperdigest.publisher.domain.IssueStatus;
 import org.paperdigest.publisher.domain.PaperRecord;
-import org.paperdigest.publisher.messaging.IssuePublishedSender;
 import org.paperdigest.publisher.persistence.IssueEntity;
-import org.paperdigest.publisher.persistence.IssueRevisionEntity;
-import org.paperdigest.publisher.persistence.PaperStateEntity;
+import org.paperdigest.publisher.persistence.IssueRepository;
+import org.paperdigest.publisher.persistence.PaperStateRepository;
 import org.paperdigest.publisher.persistence.RegenerationEntity;
+import org.paperdigest.publisher.persistence.RegenerationRepository;
+import org.paperdigest.publisher.persistence.RevisionRepository;
 import org.paperdigest.publisher.push.PushDeliveries;
 import org.paperdigest.publisher.render.IssueMarkdown;
 
@@ -33,16 +38,31 @@ import org.paperdigest.publisher.render.IssueMarkdown;
 public class IssuePublication {
 
     static final int FIRST_REVISION = 1;
+    /** The CloudEvents source of what the publisher sends. */
+    static final URI SOURCE = URI.create("/paper-digest/publisher-service");
     private static final Logger LOG = Logger.getLogger(IssuePublication.class);
 
     @Inject
-    IssuePublishedSender sender;
+    @Channel(Topics.ISSUES_PUBLISHED)
+    MutinyEmitter<String> announcements;
 
     @Inject
     StageMeters meters;
 
     @Inject
     PushDeliveries pushes;
+
+    @Inject
+    IssueRepository issues;
+
+    @Inject
+    PaperStateRepository paperStates;
+
+    @Inject
+    RevisionRepository revisions;
+
+    @Inject
+    RegenerationRepository regenerations;
 
     /**
      * Publishes the issue if it is complete and not yet published. The issue's row lock makes this safe to call
@@ -54,22 +74,22 @@ public class IssuePublication {
      */
     @Transactional
     public boolean publishIfComplete(String issueId) {
-        IssueEntity issue = IssueEntity.findById(issueId, LockModeType.PESSIMISTIC_WRITE);
+        IssueEntity issue = issues.lock(issueId);
         if (issue == null || issue.status != IssueStatus.COMPLETE) {
             return false;
         }
         Instant now = Instant.now();
-        Map<String, PaperRecord> records = PaperStateEntity.recordsOf(issueId);
+        Map<String, PaperRecord> records = paperStates.recordsOf(issueId);
         IssueContent content = issue.published()
                 ? nextRevision(issue, records, now)
                 : IssueAssembler.assemble(issue.plan, records, FIRST_REVISION, now);
-        IssueRevisionEntity.of(content, IssueMarkdown.render(content)).persistAndFlush();
+        revisions.add(content, IssueMarkdown.render(content));
         pushes.schedule(issue.issueId, content.revision(), now);
         issue.publishedRevision = content.revision();
         issue.publishedAt = now;
         issue.status = IssueStatus.PUBLISHED;
-        sender.send(new IssuePublished(IssuePublished.SCHEMA_VERSION, issue.issueId, content.revision(),
-                content.paperCount(), content.failedCount(), now));
+        announcements.sendMessageAndAwait(EventMessages.of(new IssuePublished(IssuePublished.SCHEMA_VERSION,
+                issue.issueId, content.revision(), content.paperCount(), content.failedCount(), now), SOURCE));
         meters.counted("ok", content.paperCount() - content.failedCount());
         meters.counted("failed", content.failedCount());
         LOG.infof("Published issue %s revision %d: %d papers, %d with failures", issue.issueId,
@@ -78,10 +98,10 @@ public class IssuePublication {
     }
 
     /** The regenerated papers as they came now, the others as the published revision has them. */
-    private static IssueContent nextRevision(IssueEntity issue, Map<String, PaperRecord> records, Instant now) {
+    private IssueContent nextRevision(IssueEntity issue, Map<String, PaperRecord> records, Instant now) {
         int revision = issue.publishedRevision + 1;
-        IssueContent previous = IssueRevisionEntity.find(issue.issueId, issue.publishedRevision).orElseThrow().content;
-        RegenerationEntity regeneration = RegenerationEntity.find(issue.issueId, revision).orElseThrow(
+        IssueContent previous = revisions.find(issue.issueId, issue.publishedRevision).orElseThrow().content;
+        RegenerationEntity regeneration = regenerations.find(issue.issueId, revision).orElseThrow(
                 () -> new IllegalStateException("issue " + issue.issueId + " is complete again without a"
                         + " regeneration request for revision " + revision));
         return IssueAssembler.reassemble(previous, issue.plan, records, Set.copyOf(regeneration.paperKeys),

@@ -5,15 +5,17 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Optional;
-import org.paperdigest.publisher.domain.IssueContent;
+import org.paperdigest.publisher.content.IssueContent;
 import org.paperdigest.publisher.domain.IssueDetail;
 import org.paperdigest.publisher.domain.IssueOverview;
 import org.paperdigest.publisher.domain.IssueProgress;
 import org.paperdigest.publisher.domain.PublishedRevision;
 import org.paperdigest.publisher.domain.PushDelivery;
 import org.paperdigest.publisher.persistence.IssueEntity;
+import org.paperdigest.publisher.persistence.IssueRepository;
 import org.paperdigest.publisher.persistence.IssueRevisionEntity;
-import org.paperdigest.publisher.persistence.PaperStateEntity;
+import org.paperdigest.publisher.persistence.PaperStateRepository;
+import org.paperdigest.publisher.persistence.RevisionRepository;
 import org.paperdigest.publisher.push.PushDeliveries;
 
 /** What readers can see: planned issues, their progress, and published revisions. */
@@ -24,8 +26,17 @@ public class IssueReader {
     @Inject
     PushDeliveries pushes;
 
+    @Inject
+    IssueRepository issues;
+
+    @Inject
+    PaperStateRepository paperStates;
+
+    @Inject
+    RevisionRepository revisions;
+
     public List<IssueOverview> list() {
-        return IssueEntity.listPlanned().stream()
+        return issues.listPlanned().stream()
                 .map(issue -> new IssueOverview(issue.issueId, issue.title, issue.status, issue.progress(),
                         issue.publishedAt))
                 .toList();
@@ -33,7 +44,7 @@ public class IssueReader {
 
     /** Empty for an issue nobody planned (paper events alone do not make an issue readable). */
     public Optional<IssueDetail> find(String issueId) {
-        return IssueEntity.<IssueEntity>findByIdOptional(issueId)
+        return issues.find(issueId)
                 .filter(issue -> issue.plan != null)
                 .map(this::detail);
     }
@@ -45,26 +56,26 @@ public class IssueReader {
 
     /** The published revisions of the {@code limit} most recently published issues, newest first. */
     public List<IssueContent> latestPublished(int limit) {
-        return IssueRevisionEntity.listPublished(limit).stream().map(revision -> revision.content).toList();
+        return revisions.listPublished(limit).stream().map(revision -> revision.content).toList();
     }
 
     /** Revision {@code revision} of the issue, as it was published; empty if it has no such revision. */
     public Optional<IssueContent> revision(String issueId, int revision) {
-        return IssueRevisionEntity.find(issueId, revision).map(stored -> stored.content);
+        return revisions.find(issueId, revision).map(stored -> stored.content);
     }
 
     /** The Markdown of revision {@code revision}, as it was published; empty if the issue has no such revision. */
     public Optional<String> revisionMarkdown(String issueId, int revision) {
-        return IssueRevisionEntity.find(issueId, revision).map(stored -> stored.markdown);
+        return revisions.find(issueId, revision).map(stored -> stored.markdown);
     }
 
     /** Every published revision of the issue, oldest first; empty for an issue never published. */
     public List<PublishedRevision> revisions(String issueId) {
-        return IssueRevisionEntity.revisionsOf(issueId);
+        return revisions.revisionsOf(issueId);
     }
 
     private IssueDetail detail(IssueEntity issue) {
-        IssueProgress progress = IssueProgress.of(issue.plan, PaperStateEntity.recordsOf(issue.issueId));
+        IssueProgress progress = IssueProgress.of(issue.plan, paperStates.recordsOf(issue.issueId));
         IssueContent content = publishedRevision(issue.issueId).map(revision -> revision.content).orElse(null);
         List<PushDelivery> deliveries = content == null ? List.of()
                 : pushes.ofRevision(issue.issueId, content.revision());
@@ -74,8 +85,8 @@ public class IssueReader {
     }
 
     private Optional<IssueRevisionEntity> publishedRevision(String issueId) {
-        return IssueEntity.<IssueEntity>findByIdOptional(issueId)
+        return issues.find(issueId)
                 .filter(IssueEntity::published)
-                .flatMap(issue -> IssueRevisionEntity.find(issueId, issue.publishedRevision));
+                .flatMap(issue -> revisions.find(issueId, issue.publishedRevision));
     }
 }

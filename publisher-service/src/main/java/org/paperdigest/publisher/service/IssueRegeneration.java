@@ -1,30 +1,34 @@
 package org.paperdigest.publisher.service;
 
+import io.smallrye.reactive.messaging.MutinyEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.jboss.logging.Logger;
+import org.paperdigest.events.EventMessages;
 import org.paperdigest.events.PlannedPaper;
 import org.paperdigest.events.RegenerationRequested;
+import org.paperdigest.events.Topics;
 import org.paperdigest.publisher.domain.IssueProgress;
 import org.paperdigest.publisher.domain.IssueStatus;
 import org.paperdigest.publisher.domain.RegenerationAccepted;
-import org.paperdigest.publisher.messaging.RegenerationRequestSender;
 import org.paperdigest.publisher.persistence.IssueEntity;
-import org.paperdigest.publisher.persistence.PaperStateEntity;
-import org.paperdigest.publisher.persistence.RegenerationEntity;
+import org.paperdigest.publisher.persistence.IssueRepository;
+import org.paperdigest.publisher.persistence.PaperStateRepository;
+import org.paperdigest.publisher.persistence.RegenerationRepository;
 import org.paperdigest.publisher.service.RegenerationRefusedException.Why;
 
 /**
  * Starts the next revision of a published issue. The request is recorded, the regenerated papers' states are
  * emptied and moved to the new revision (so their progress starts again and only events made for the new revision
  * count: a late outcome of the run before is ignored, see {@link IssueLedger}), and the fetcher is asked to make
- * them again; all in one transaction that commits only once the broker has the request. The published revision stays readable meanwhile; {@link IssuePublication} stores the next one when the
- * regenerated papers are complete, carrying the others over unchanged.
+ * them again; all in one transaction that commits only once the broker has the request. The published revision
+ * stays readable meanwhile; {@link IssuePublication} stores the next one when the regenerated papers are complete,
+ * carrying the others over unchanged.
  */
 @ApplicationScoped
 public class IssueRegeneration {
@@ -32,7 +36,17 @@ public class IssueRegeneration {
     private static final Logger LOG = Logger.getLogger(IssueRegeneration.class);
 
     @Inject
-    RegenerationRequestSender sender;
+    @Channel(Topics.REGENERATION_REQUESTS)
+    MutinyEmitter<String> requests;
+
+    @Inject
+    IssueRepository issues;
+
+    @Inject
+    PaperStateRepository paperStates;
+
+    @Inject
+    RegenerationRepository regenerations;
 
     /**
      * @param paperKey the one paper to make again; empty for every paper of the issue
@@ -40,7 +54,7 @@ public class IssueRegeneration {
      */
     @Transactional
     public RegenerationAccepted request(String issueId, Optional<String> paperKey, Optional<String> model) {
-        IssueEntity issue = IssueEntity.findById(issueId, LockModeType.PESSIMISTIC_WRITE);
+        IssueEntity issue = issues.lock(issueId);
         if (issue == null || issue.plan == null) {
             throw new RegenerationRefusedException(Why.NOT_FOUND, "No issue " + issueId + " has been planned");
         }
@@ -62,13 +76,13 @@ public class IssueRegeneration {
         int revision = issue.publishedRevision + 1;
         Instant now = Instant.now();
         List<String> keys = papers.stream().map(PlannedPaper::paperKey).toList();
-        RegenerationEntity.of(issueId, revision, keys, model.orElse(null), now).persistAndFlush();
-        keys.forEach(key -> PaperStateEntity.findOrCreate(issueId, key, now).clear(revision, now));
+        regenerations.add(issueId, revision, keys, model.orElse(null), now);
+        keys.forEach(key -> paperStates.findOrCreate(issueId, key, now).clear(revision, now));
         issue.status = IssueStatus.REGENERATING;
-        issue.papersDone = IssueProgress.of(issue.plan, PaperStateEntity.recordsOf(issueId)).progress().done();
+        issue.papersDone = IssueProgress.of(issue.plan, paperStates.recordsOf(issueId)).progress().done();
         issue.updatedAt = now;
-        sender.send(new RegenerationRequested(RegenerationRequested.SCHEMA_VERSION, issueId, revision, papers,
-                model.orElse(null), now));
+        requests.sendMessageAndAwait(EventMessages.of(new RegenerationRequested(RegenerationRequested.SCHEMA_VERSION,
+                issueId, revision, papers, model.orElse(null), now), IssuePublication.SOURCE));
         LOG.infof("Issue %s: revision %d requested, %d papers to make again%s", issueId, revision, keys.size(),
                 model.map(m -> " with model " + m).orElse(""));
         return new RegenerationAccepted(issueId, revision, keys, model.orElse(null));

@@ -3,10 +3,9 @@ package org.paperdigest.publisher.service;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.List;
 import org.jboss.logging.Logger;
 import org.paperdigest.publisher.domain.IssueStatus;
-import org.paperdigest.publisher.persistence.IssueEntity;
+import org.paperdigest.publisher.persistence.IssueRepository;
 
 /**
  * Publishes issues that are complete but unannounced: the consumer publishes an issue right after the event that
@@ -21,12 +20,12 @@ public class PublicationSweep {
     @Inject
     IssuePublication publication;
 
+    @Inject
+    IssueRepository issues;
+
     @Scheduled(every = "{paperdigest.publisher.sweep-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void run() {
-        List<String> waiting = IssueEntity.<IssueEntity>list("status", IssueStatus.COMPLETE).stream()
-                .map(issue -> issue.issueId)
-                .toList();
-        for (String issueId : waiting) {
+        for (String issueId : issues.idsWithStatus(IssueStatus.COMPLETE)) {
             try {
                 publication.publishIfComplete(issueId);
             } catch (RuntimeException e) {

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.paperdigest.events.IssuePlanned;
 import org.paperdigest.events.PaperSummarized;
 import org.paperdigest.publisher.TestEvents;
+import org.paperdigest.publisher.content.IssueContent;
 import org.paperdigest.publisher.domain.IssueAssembler;
-import org.paperdigest.publisher.domain.IssueContent;
 import org.paperdigest.publisher.domain.PaperRecord;
 
 /** The Atom feed as Rome's parser reads it back: required elements, absolute links, text that stays text. */

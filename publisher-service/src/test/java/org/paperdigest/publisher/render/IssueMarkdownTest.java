@@ -11,9 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.paperdigest.publisher.TestEvents.ANSWER_REASON;
 import static org.paperdigest.publisher.TestEvents.FETCH_REASON;
-import static org.paperdigest.publisher.TestEvents.GPQA;
-import static org.paperdigest.publisher.TestEvents.MEDAGENTS;
-import static org.paperdigest.publisher.TestEvents.MIRASOL;
 import static org.paperdigest.publisher.TestEvents.PASS;
 import static org.paperdigest.publisher.TestEvents.SUMMARIZE_REASON;
 import static org.paperdigest.publisher.render.MarkdownTree.all;
@@ -40,14 +37,14 @@ import org.commonmark.node.Paragraph;
 import org.commonmark.node.StrongEmphasis;
 import org.commonmark.node.ThematicBreak;
 import org.junit.jupiter.api.Test;
-import org.paperdigest.events.ContentLevel;
 import org.paperdigest.events.IssuePlanned;
 import org.paperdigest.events.PaperFetched;
 import org.paperdigest.events.PaperMetadata;
-import org.paperdigest.events.QuestionAnswer;
 import org.paperdigest.publisher.TestEvents;
+import org.paperdigest.publisher.content.ContentLevel;
+import org.paperdigest.publisher.content.IssueContent;
+import org.paperdigest.publisher.content.QuestionAnswer;
 import org.paperdigest.publisher.domain.IssueAssembler;
-import org.paperdigest.publisher.domain.IssueContent;
 import org.paperdigest.publisher.domain.PaperRecord;
 
 /**
@@ -63,9 +60,8 @@ class IssueMarkdownTest {
     private static final String PASS_TITLE = "PaSS: Parallel Speculative Sampling";
     private static final String MEDAGENTS_TITLE =
             "MedAgents: Large Language Models as Collaborators for Zero-shot Medical Reasoning";
-    private static final String MEDAGENTS_ABSTRACT_JA = "大規模言語モデル（LLM）は医療分野で大きな障壁に直面している。";
 
-    private final IssueContent issue = fourPaperIssue();
+    private final IssueContent issue = TestEvents.fourPaperIssue(ISSUE, PUBLISHED_AT);
     private final String markdown = IssueMarkdown.render(issue);
     private final MarkdownTree tree = MarkdownTree.parse(markdown);
 
@@ -87,7 +83,7 @@ class IssueMarkdownTest {
                 "Mirasol3B\n発行日:不明\n（論文を取得できませんでした）",
                 PASS_TITLE + "\n発行日:2023年11月22日\n（一行要約はありません: 要約を生成できませんでした）",
                 GPQA_TITLE + "\n発行日:2023年11月20日\n" + TestEvents.gpqaSummarized(ISSUE).summaryJa(),
-                MEDAGENTS_TITLE + "\n発行日:2023年11月16日\n医療分野で協調するLLMエージェント。"), items);
+                MEDAGENTS_TITLE + "\n発行日:2023年11月16日\n" + TestEvents.MEDAGENTS_SUMMARY_JA), items);
     }
 
     @Test
@@ -165,7 +161,7 @@ class IssueMarkdownTest {
     void failedQaSaysWhy() {
         List<String> blocks = texts(tree.sections().get(MEDAGENTS_TITLE));
         assertThat(blocks, hasItem("※ Q&Aを生成できませんでした。理由:" + ANSWER_REASON));
-        assertThat(blocks, hasItem(MEDAGENTS_ABSTRACT_JA));
+        assertThat(blocks, hasItem(TestEvents.MEDAGENTS_ABSTRACT_JA));
     }
 
     @Test
@@ -193,7 +189,8 @@ class IssueMarkdownTest {
         PaperMetadata base = TestEvents.fixtureMetadata("2311.13581.json");
         PaperMetadata hostile = new PaperMetadata(title, List.of("*Ann*", "<Bob>"), base.abstractText(),
                 base.published(), null, base.categories(), base.url(), base.pdfUrl(), null, null, null);
-        PaperFetched fetched = TestEvents.fetched(ISSUE, PASS, hostile, ContentLevel.FULL_TEXT, List.of());
+        PaperFetched fetched = TestEvents.fetched(ISSUE, PASS, hostile,
+                org.paperdigest.events.ContentLevel.FULL_TEXT, List.of());
         IssuePlanned plan = TestEvents.plan(ISSUE, PUBLISHED_AT, TestEvents.planned(1, PASS, "- list *title*"));
         IssueContent content = IssueAssembler.assemble(plan, Map.of(PASS, new PaperRecord(PASS, fetched,
                 TestEvents.summarized(ISSUE, PASS, abstractJa, "# 一行 *要約*"), TestEvents.answered(ISSUE, PASS),
@@ -227,25 +224,6 @@ class IssueMarkdownTest {
                 .map(Link::getDestination).filter(url -> url.contains("arxiv")).toList());
         assertTrue(all(hostileTree.document(), Link.class).stream().noneMatch(
                 link -> link.getDestination().contains("evil")), "no link from untrusted text");
-    }
-
-    private static IssueContent fourPaperIssue() {
-        // Listed out of order on purpose: the issue follows the positions, not the order of the list.
-        IssuePlanned plan = TestEvents.plan(ISSUE, PUBLISHED_AT,
-                TestEvents.planned(9, MEDAGENTS, "LLMs as Collaborators for Medical Reasoning (MedAgents)"),
-                TestEvents.goldenPlannedGpqa(),
-                TestEvents.planned(1, MIRASOL, "Mirasol3B"),
-                TestEvents.planned(3, PASS, "Parallel Speculative Sampling"));
-        Map<String, PaperRecord> records = Map.of(
-                GPQA, new PaperRecord(GPQA, TestEvents.gpqaFetched(ISSUE), TestEvents.gpqaSummarized(ISSUE),
-                        TestEvents.gpqaAnswered(ISSUE), null, null, null),
-                MIRASOL, new PaperRecord(MIRASOL, null, null, null, FETCH_REASON, null, null),
-                PASS, new PaperRecord(PASS, TestEvents.passAbstractOnly(ISSUE), null,
-                        TestEvents.passAnsweredFromAbstract(ISSUE), null, SUMMARIZE_REASON, null),
-                MEDAGENTS, new PaperRecord(MEDAGENTS, TestEvents.medAgentsFetched(ISSUE),
-                        TestEvents.summarized(ISSUE, MEDAGENTS, MEDAGENTS_ABSTRACT_JA, "医療分野で協調するLLMエージェント。"),
-                        null, null, null, ANSWER_REASON));
-        return IssueAssembler.assemble(plan, records, 1, PUBLISHED_AT);
     }
 
     @Test

@@ -10,17 +10,16 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
-import org.paperdigest.events.ContentLevel;
-import org.paperdigest.events.Evidence;
-import org.paperdigest.events.EventType;
-import org.paperdigest.events.GoldenSamples;
-import org.paperdigest.events.Link;
-import org.paperdigest.events.PaperMetadata;
-import org.paperdigest.events.PaperSummarized;
-import org.paperdigest.events.QuestionAnswer;
 import org.paperdigest.publisher.PageSafety;
-import org.paperdigest.publisher.domain.IssueContent;
-import org.paperdigest.publisher.domain.PaperContent;
+import org.paperdigest.publisher.content.ContentLevel;
+import org.paperdigest.publisher.content.Evidence;
+import org.paperdigest.publisher.content.Generation;
+import org.paperdigest.publisher.content.IssueContent;
+import org.paperdigest.publisher.content.Link;
+import org.paperdigest.publisher.content.PaperContent;
+import org.paperdigest.publisher.content.PaperMetadata;
+import org.paperdigest.publisher.content.QuestionAnswer;
+import org.paperdigest.publisher.content.TokenUsage;
 import org.paperdigest.publisher.render.IssuePage;
 
 /**
@@ -36,12 +35,13 @@ class IssuePageTemplateSafetyTest {
     void javascriptUrlsAreShownButNeverLinked() {
         PaperMetadata metadata = new PaperMetadata("A paper", List.of("An author"), "An abstract.", null, null,
                 null, JAVASCRIPT_URL, " JavaScript:alert(2)", null, null, null);
-        PaperSummarized summary = GoldenSamples.read(EventType.PAPER_SUMMARIZED);
+        Generation generation = new Generation("gpt-4o-mini", "summary-v1", Instant.parse("2023-11-27T09:01:00Z"),
+                new TokenUsage(812, 406, 0), null);
         PaperContent fetched = new PaperContent(1, "arxiv:2311.10537", "A paper", "A paper",
                 List.of(new Link("Paper", "data:text/html,<script>alert(1)</script>")), "v1", metadata,
-                ContentLevel.FULL_TEXT, List.of(), "概要。", "一行。", summary.generation(),
-                List.of(new QuestionAnswer("Q?", "A.", true, List.of(new Evidence("quoted", 3, null)))),
-                summary.generation(), List.of());
+                ContentLevel.FULL_TEXT, List.of(), "概要。", "一行。", generation,
+                List.of(new QuestionAnswer("Q?", "A.", true, List.of(new Evidence("quoted", 3, null)), List.of())),
+                generation, List.of());
         PaperContent notFetched = new PaperContent(2, "arxiv:2311.05698", "Another", "Another",
                 List.of(new Link("Paper", JAVASCRIPT_URL)), null, null, null, List.of(), null, null, null,
                 List.of(), null, List.of());

@@ -1,4 +1,4 @@
-package org.paperdigest.publisher.domain;
+package org.paperdigest.publisher.content;
 
 import java.time.Instant;
 import java.time.LocalDate;

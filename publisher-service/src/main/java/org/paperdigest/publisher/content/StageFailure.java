@@ -1,6 +1,4 @@
-package org.paperdigest.publisher.domain;
-
-import org.paperdigest.events.Stage;
+package org.paperdigest.publisher.content;
 
 /** A stage of a paper that failed for good, and why. */
 public record StageFailure(Stage stage, String reason) {

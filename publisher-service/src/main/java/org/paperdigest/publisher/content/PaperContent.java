@@ -1,13 +1,7 @@
-package org.paperdigest.publisher.domain;
+package org.paperdigest.publisher.content;
 
 import java.util.List;
 import java.util.Optional;
-import org.paperdigest.events.ContentLevel;
-import org.paperdigest.events.Generation;
-import org.paperdigest.events.Link;
-import org.paperdigest.events.PaperMetadata;
-import org.paperdigest.events.QuestionAnswer;
-import org.paperdigest.events.Stage;
 
 /**
  * One paper as published in an issue revision.
