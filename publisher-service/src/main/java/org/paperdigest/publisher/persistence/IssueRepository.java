@@ -1,28 +1,19 @@
 package org.paperdigest.publisher.persistence;
 
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import org.paperdigest.publisher.domain.IssueStatus;
 
 /** The issues, one row each, created by the first event that names one. */
 @ApplicationScoped
-public class IssueRepository {
-
-    @Inject
-    EntityManager em;
-
-    public Optional<IssueEntity> find(String issueId) {
-        return Optional.ofNullable(em.find(IssueEntity.class, issueId));
-    }
+public class IssueRepository implements PanacheRepositoryBase<IssueEntity, String> {
 
     /** The issue row locked for this transaction ({@code SELECT … FOR UPDATE}); null if no event named it yet. */
     public IssueEntity lock(String issueId) {
-        return em.find(IssueEntity.class, issueId, LockModeType.PESSIMISTIC_WRITE);
+        return findById(issueId, LockModeType.PESSIMISTIC_WRITE);
     }
 
     /**
@@ -36,7 +27,7 @@ public class IssueRepository {
         if (issue != null) {
             return issue;
         }
-        em.createQuery("""
+        getEntityManager().createQuery("""
                 insert into IssueEntity (issueId, status, papersDone, papersTotal, createdAt, updatedAt)
                 values (:issueId, :status, 0, 0, :now, :now)
                 on conflict do nothing""")
@@ -49,14 +40,14 @@ public class IssueRepository {
 
     /** Issues with a plan, newest week first. */
     public List<IssueEntity> listPlanned() {
-        return em.createQuery("""
+        return getEntityManager().createQuery("""
                 from IssueEntity where plan is not null
                 order by weekStart desc nulls last, issueId desc""", IssueEntity.class)
                 .getResultList();
     }
 
     public List<String> idsWithStatus(IssueStatus status) {
-        return em.createQuery("select issueId from IssueEntity where status = :status", String.class)
+        return getEntityManager().createQuery("select issueId from IssueEntity where status = :status", String.class)
                 .setParameter("status", status)
                 .getResultList();
     }

@@ -1,29 +1,21 @@
 package org.paperdigest.publisher.persistence;
 
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.List;
 import org.paperdigest.publisher.domain.DeliveryStatus;
 
 /** The pushes of every revision, one row per revision and channel. */
 @ApplicationScoped
-public class PushDeliveryRepository {
-
-    @Inject
-    EntityManager em;
+public class PushDeliveryRepository implements PanacheRepositoryBase<PushDeliveryEntity, PushDeliveryId> {
 
     public void addPending(String issueId, int revision, String channel, Instant due) {
         PushDeliveryEntity delivery = new PushDeliveryEntity();
         delivery.id = new PushDeliveryId(issueId, revision, channel);
         delivery.status = DeliveryStatus.PENDING;
         delivery.nextAttemptAt = due;
-        em.persist(delivery);
-    }
-
-    public PushDeliveryEntity find(PushDeliveryId id) {
-        return em.find(PushDeliveryEntity.class, id);
+        persist(delivery);
     }
 
     /**
@@ -33,7 +25,7 @@ public class PushDeliveryRepository {
      */
     @SuppressWarnings("unchecked")
     public List<PushDeliveryEntity> lockDue(Instant now, int limit) {
-        return em.createNativeQuery("""
+        return getEntityManager().createNativeQuery("""
                 SELECT * FROM {h-schema}push_delivery
                 WHERE status = 'PENDING' AND next_attempt_at <= :now
                 ORDER BY next_attempt_at LIMIT :limit
@@ -45,7 +37,7 @@ public class PushDeliveryRepository {
 
     /** The revision's deliveries by channel name. */
     public List<PushDeliveryEntity> ofRevision(String issueId, int revision) {
-        return em.createQuery("""
+        return getEntityManager().createQuery("""
                 from PushDeliveryEntity where id.issueId = :issueId and id.revision = :revision
                 order by id.channel""", PushDeliveryEntity.class)
                 .setParameter("issueId", issueId)

@@ -1,18 +1,14 @@
 package org.paperdigest.publisher.persistence;
 
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 /** The regenerations editors asked for, one per revision they make. */
 @ApplicationScoped
-public class RegenerationRepository {
-
-    @Inject
-    EntityManager em;
+public class RegenerationRepository implements PanacheRepositoryBase<RegenerationEntity, IssueRevisionId> {
 
     /** Stores the request and flushes it, so that a second request for the same revision fails here. */
     public void add(String issueId, int revision, List<String> paperKeys, String model, Instant requestedAt) {
@@ -21,11 +17,11 @@ public class RegenerationRepository {
         regeneration.paperKeys = List.copyOf(paperKeys);
         regeneration.model = model;
         regeneration.requestedAt = requestedAt;
-        em.persist(regeneration);
-        em.flush();
+        persist(regeneration);
+        flush();
     }
 
-    public Optional<RegenerationEntity> find(String issueId, int revision) {
-        return Optional.ofNullable(em.find(RegenerationEntity.class, new IssueRevisionId(issueId, revision)));
+    public Optional<RegenerationEntity> findRevision(String issueId, int revision) {
+        return findByIdOptional(new IssueRevisionId(issueId, revision));
     }
 }

@@ -1,8 +1,7 @@
 package org.paperdigest.publisher.persistence;
 
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.Optional;
 import org.paperdigest.publisher.content.IssueContent;
@@ -10,10 +9,7 @@ import org.paperdigest.publisher.domain.PublishedRevision;
 
 /** The published revisions of every issue, each stored once and never changed. */
 @ApplicationScoped
-public class RevisionRepository {
-
-    @Inject
-    EntityManager em;
+public class RevisionRepository implements PanacheRepositoryBase<IssueRevisionEntity, IssueRevisionId> {
 
     /** Stores the revision and flushes it, so that a second revision of the same number fails here. */
     public void add(IssueContent content, String markdown) {
@@ -24,17 +20,17 @@ public class RevisionRepository {
         revision.failedCount = content.failedCount();
         revision.content = content;
         revision.markdown = markdown;
-        em.persist(revision);
-        em.flush();
+        persist(revision);
+        flush();
     }
 
-    public Optional<IssueRevisionEntity> find(String issueId, int revision) {
-        return Optional.ofNullable(em.find(IssueRevisionEntity.class, new IssueRevisionId(issueId, revision)));
+    public Optional<IssueRevisionEntity> findRevision(String issueId, int revision) {
+        return findByIdOptional(new IssueRevisionId(issueId, revision));
     }
 
     /** Each issue's published revision, the most recently published first. */
     public List<IssueRevisionEntity> listPublished(int limit) {
-        return em.createQuery("""
+        return getEntityManager().createQuery("""
                 select revision from IssueRevisionEntity revision, IssueEntity issue
                 where issue.issueId = revision.id.issueId and issue.publishedRevision = revision.id.revision
                 order by revision.publishedAt desc, revision.id.issueId desc""", IssueRevisionEntity.class)
@@ -44,7 +40,7 @@ public class RevisionRepository {
 
     /** The issue's revisions by number and time, oldest first, without loading their content. */
     public List<PublishedRevision> revisionsOf(String issueId) {
-        return em.createQuery("""
+        return getEntityManager().createQuery("""
                 select new org.paperdigest.publisher.domain.PublishedRevision(revision.id.revision, revision.publishedAt)
                 from IssueRevisionEntity revision where revision.id.issueId = :issueId
                 order by revision.id.revision""", PublishedRevision.class)

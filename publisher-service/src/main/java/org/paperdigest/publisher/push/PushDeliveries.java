@@ -49,7 +49,7 @@ public class PushDeliveries {
         return deliveries.lockDue(now, limit).stream().map(delivery -> {
             delivery.status = DeliveryStatus.SENDING;
             delivery.attempts++;
-            IssueContent content = revisions.find(delivery.id.issueId, delivery.id.revision)
+            IssueContent content = revisions.findRevision(delivery.id.issueId, delivery.id.revision)
                     .orElseThrow().content;
             return new Claim(delivery.id, delivery.attempts, content);
         }).toList();
@@ -57,7 +57,7 @@ public class PushDeliveries {
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     void delivered(PushDeliveryId id, Instant now) {
-        PushDeliveryEntity delivery = deliveries.find(id);
+        PushDeliveryEntity delivery = deliveries.findById(id);
         delivery.status = DeliveryStatus.DELIVERED;
         delivery.deliveredAt = now;
     }
@@ -70,7 +70,7 @@ public class PushDeliveries {
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     boolean failed(PushDeliveryId id, String error, boolean retriable, Instant now) {
-        PushDeliveryEntity delivery = deliveries.find(id);
+        PushDeliveryEntity delivery = deliveries.findById(id);
         delivery.lastError = error;
         boolean again = retriable && delivery.attempts < config.maxAttempts();
         delivery.status = again ? DeliveryStatus.PENDING : DeliveryStatus.FAILED;

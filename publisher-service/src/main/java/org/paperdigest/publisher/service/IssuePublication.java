@@ -100,8 +100,8 @@ public class IssuePublication {
     /** The regenerated papers as they came now, the others as the published revision has them. */
     private IssueContent nextRevision(IssueEntity issue, Map<String, PaperRecord> records, Instant now) {
         int revision = issue.publishedRevision + 1;
-        IssueContent previous = revisions.find(issue.issueId, issue.publishedRevision).orElseThrow().content;
-        RegenerationEntity regeneration = regenerations.find(issue.issueId, revision).orElseThrow(
+        IssueContent previous = revisions.findRevision(issue.issueId, issue.publishedRevision).orElseThrow().content;
+        RegenerationEntity regeneration = regenerations.findRevision(issue.issueId, revision).orElseThrow(
                 () -> new IllegalStateException("issue " + issue.issueId + " is complete again without a"
                         + " regeneration request for revision " + revision));
         return IssueAssembler.reassemble(previous, issue.plan, records, Set.copyOf(regeneration.paperKeys),

@@ -44,7 +44,7 @@ public class IssueReader {
 
     /** Empty for an issue nobody planned (paper events alone do not make an issue readable). */
     public Optional<IssueDetail> find(String issueId) {
-        return issues.find(issueId)
+        return issues.findByIdOptional(issueId)
                 .filter(issue -> issue.plan != null)
                 .map(this::detail);
     }
@@ -61,12 +61,12 @@ public class IssueReader {
 
     /** Revision {@code revision} of the issue, as it was published; empty if it has no such revision. */
     public Optional<IssueContent> revision(String issueId, int revision) {
-        return revisions.find(issueId, revision).map(stored -> stored.content);
+        return revisions.findRevision(issueId, revision).map(stored -> stored.content);
     }
 
     /** The Markdown of revision {@code revision}, as it was published; empty if the issue has no such revision. */
     public Optional<String> revisionMarkdown(String issueId, int revision) {
-        return revisions.find(issueId, revision).map(stored -> stored.markdown);
+        return revisions.findRevision(issueId, revision).map(stored -> stored.markdown);
     }
 
     /** Every published revision of the issue, oldest first; empty for an issue never published. */
@@ -85,8 +85,8 @@ public class IssueReader {
     }
 
     private Optional<IssueRevisionEntity> publishedRevision(String issueId) {
-        return issues.find(issueId)
+        return issues.findByIdOptional(issueId)
                 .filter(IssueEntity::published)
-                .flatMap(issue -> revisions.find(issueId, issue.publishedRevision));
+                .flatMap(issue -> revisions.findRevision(issueId, issue.publishedRevision));
     }
 }
