@@ -36,7 +36,7 @@ import java.util.regex.Pattern;
  * knows, so a test that asks for the wrong ids sees why;</li>
  * <li>{@code /arxiv/pdf/<id>[vN]}: the fixture PDFs by id, 404 for any other;</li>
  * <li>{@code /arxiv/html/<id>[vN]}: arXiv's HTML renderings by id, only the built one of the made-up paper 2412.99999
- * (layout test paper A, whose PDF is served too); 404 for any other, as arXiv answers for papers it has not
+ * (built with its PDF from one LaTeX source, {@code fixtures/arxiv-src/}); 404 for any other, as arXiv answers for papers it has not
  * rendered;</li>
  * <li>{@code /web/<host>/<path>}: the page fixture standing in for {@code https://<host>/<path>}, as
  * {@code text/html; charset=utf-8}, 404 for any other.</li>
@@ -72,10 +72,10 @@ public final class FixtureServer implements AutoCloseable {
     /** arXiv id → the version and file of its fixture PDF. */
     private static final Map<String, String[]> PDFS = Map.of(
             "2311.12022", new String[] {"v1", "pdf/2311.12022v1_gpqa.pdf"},
-            "2412.99999", new String[] {"v1", "pdf/2412.99999v1_layout-paper-a.pdf"});
+            "2412.99999", new String[] {"v1", "pdf/2412.99999v1_term-graph-expansion.pdf"});
     /** arXiv id → the version and file of its HTML rendering. */
     private static final Map<String, String[]> RENDERINGS = Map.of(
-            "2412.99999", new String[] {"v1", "arxiv-html/built_2412.99999v1_layout-paper-a.html"});
+            "2412.99999", new String[] {"v1", "arxiv-html/built_2412.99999v1_term-graph-expansion.html"});
     /** Web page the list links to → its page fixture. */
     private static final Map<String, String> PAGES = Map.of(
             "https://ai.meta.com/blog/emu-text-to-video-generation-image-editing-research/",

@@ -82,7 +82,7 @@ class FixtureServerTest {
     }
 
     @Test
-    void servesTheBuiltHtmlRenderingOfTheLayoutPaperAndNoOther() throws Exception {
+    void servesTheBuiltHtmlRenderingOfTheMadeUpPaperAndNoOther() throws Exception {
         HttpResponse<String> html = get(server.arxivHtmlBaseUrl() + "2412.99999v1");
         assertEquals(200, html.statusCode());
         assertEquals("text/html; charset=utf-8", html.headers().firstValue("Content-Type").orElseThrow());

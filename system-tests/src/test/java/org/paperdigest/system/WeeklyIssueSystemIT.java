@@ -75,6 +75,12 @@ class WeeklyIssueSystemIT {
     private static final List<String> README_ORDER = List.of("2311.11829", "2311.12351", "2311.13581", "2311.05698",
             "2311.11045", "2311.12022", "2311.11797", "2311.12983", "2311.10537", "2311.10702");
     private static final String WEEK_WITH_A_BLOG_POST = "2023-11-13";
+    /**
+     * The fixture server's made-up arXiv paper with an HTML rendering and a PDF built from one LaTeX source, and
+     * that source's sentences, each with the PDF page it starts on.
+     */
+    private static final String HTML_RENDERED_PAPER = "2412.99999";
+    private static final String HTML_RENDERED_SENTENCES = "/fixtures/arxiv-src/2412.99999v1/paper.sentences.tsv";
     /** The model an editor asks for when regenerating a paper; the fake LLM answers as any model it is asked for. */
     private static final String OTHER_MODEL = "fake-chat-model-2";
     private static final String META_POST =
@@ -498,6 +504,55 @@ class WeeklyIssueSystemIT {
         assertEquals(10, issue.at("/content/paperCount").asInt());
         assertEquals(metaKey, papers(issue).get(0).get("paperKey").asText(), "the post keeps its place in the list");
         assertTrue(issueMarkdown.contains("10本"), "the intro names the real paper count");
+    }
+
+    @Test
+    @Order(8)
+    void aPaperReadFromItsHtmlRenderingCitesThePdfPagesItsQuotesStandOn() throws Exception {
+        HttpResponse<String> accepted = Http.postJson(services.get("fetcher-service").url("/api/issues"),
+                "{\"arxivIds\":[\"" + HTML_RENDERED_PAPER + "\"],\"title\":\"A paper with an HTML rendering\"}");
+        assertEquals(202, accepted.statusCode(), accepted.body());
+        String issueId = Http.json(accepted).get("issueId").asText();
+        JsonNode issue = awaitPublished(issueId, 1, Duration.ofMinutes(4));
+        assertFalse(fixtures.requests("/arxiv/html/" + HTML_RENDERED_PAPER).isEmpty(), "the rendering was read");
+        assertFalse(fixtures.requests("/arxiv/pdf/" + HTML_RENDERED_PAPER).isEmpty(), "and the PDF for its pages");
+
+        String key = PaperKeys.arxiv(HTML_RENDERED_PAPER);
+        PaperFetched fetched = event(Topics.PAPERS_FETCHED, EventType.PAPER_FETCHED, key);
+        assertEquals("html", fetched.fullText().format());
+        assertTrue(fetched.fullText().paged(), "the rendering's blocks stand on the PDF's pages");
+
+        PaperAnswered answered = event(Topics.PAPER_ANSWERS, EventType.PAPER_ANSWERED, key);
+        List<Evidence> evidence = answered.items().stream().flatMap(item -> item.evidence().stream()).toList();
+        Map<String, Integer> sentencePages = sourceSentencePages();
+        String issueMarkdown = readerText(publishedMarkdown(issueId));
+        Set<Integer> cited = evidence.stream().map(Evidence::page).collect(Collectors.toSet());
+        assertTrue(cited.size() > 1, "quotes from more than one page are published: " + evidence);
+        HttpResponse<String> page = Http.get(services.get("publisher-service").url("/issues/" + issueId));
+        assertEquals(200, page.statusCode());
+        String pdf = paper(issue, key).at("/metadata/pdfUrl").asText();
+        for (Evidence quote : evidence) {
+            // LaTeXML sets the source's apostrophes as typographic ones, as arXiv's renderings show them.
+            String inSource = normalize(quote.quote()).replace('’', '\'');
+            List<Integer> starts = sentencePages.entrySet().stream()
+                    .filter(sentence -> sentence.getKey().contains(inSource))
+                    .map(Map.Entry::getValue).toList();
+            assertEquals(1, starts.size(), "the quote is in one sentence of the source: " + quote.quote());
+            assertEquals(starts.get(0), quote.page(), "the page the quoted sentence starts on: " + quote.quote());
+            assertTrue(issueMarkdown.contains(normalize(quote.quote()) + "\" (p. " + quote.page()),
+                    "the published Markdown cites page " + quote.page() + " for " + quote.quote());
+            assertTrue(page.body().contains(pdf + "#page=" + quote.page()),
+                    "the published page links " + pdf + "#page=" + quote.page());
+        }
+    }
+
+    /** The HTML-rendered paper's sentences, as in its LaTeX source, and the PDF page each starts on. */
+    private static Map<String, Integer> sourceSentencePages() throws Exception {
+        try (var in = WeeklyIssueSystemIT.class.getResourceAsStream(HTML_RENDERED_SENTENCES)) {
+            assertNotNull(in, HTML_RENDERED_SENTENCES);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(line -> line.split("\t"))
+                    .collect(Collectors.toMap(cells -> normalize(cells[0]), cells -> Integer.parseInt(cells[1])));
+        }
     }
 
     /** Asks the fetcher for the week's issue and waits until the publisher has published it. */
