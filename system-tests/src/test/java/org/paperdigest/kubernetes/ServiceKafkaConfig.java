@@ -13,7 +13,11 @@ import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The Kafka channels of one service as its application.properties configures them (default profile). */
+/**
+ * The Kafka channels of one service as its configuration sets them (default profile): the defaults of the project
+ * libraries it depends on ({@code META-INF/microprofile-config.properties}), overridden by its own
+ * application.properties, with {@code ${key}} references resolved as Quarkus resolves them.
+ */
 record ServiceKafkaConfig(String service, List<Channel> channels) {
 
     private static final Pattern CHANNEL_KEY = Pattern.compile("mp\\.messaging\\.(incoming|outgoing)\\.([^.]+)\\.(.+)");
@@ -55,11 +59,21 @@ record ServiceKafkaConfig(String service, List<Channel> channels) {
     record Producer(String description, Map<String, String> settings) {
     }
 
+    private static final Pattern REFERENCE = Pattern.compile("\\$\\{([^}:]+)}");
+    private static final List<String> LIBRARIES = List.of("llm-client");
+
     static ServiceKafkaConfig read(Path repo, String service) throws IOException {
         Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(
-                repo.resolve(service).resolve("src/main/resources/application.properties"))) {
-            properties.load(reader);
+        String pom = Files.readString(repo.resolve(service).resolve("pom.xml"));
+        for (String library : LIBRARIES) {
+            if (pom.contains("<artifactId>" + library + "</artifactId>")) {
+                load(properties, repo.resolve(library).resolve("src/main/resources/META-INF/microprofile-config.properties"));
+            }
+        }
+        load(properties, repo.resolve(service).resolve("src/main/resources/application.properties"));
+        for (String key : properties.stringPropertyNames()) {
+            properties.setProperty(key, REFERENCE.matcher(properties.getProperty(key))
+                    .replaceAll(reference -> Matcher.quoteReplacement(properties.getProperty(reference.group(1), ""))));
         }
         Map<String, Channel> channels = new LinkedHashMap<>();
         for (String key : properties.stringPropertyNames()) {
@@ -72,6 +86,12 @@ record ServiceKafkaConfig(String service, List<Channel> channels) {
             }
         }
         return new ServiceKafkaConfig(service, List.copyOf(channels.values()));
+    }
+
+    private static void load(Properties properties, Path file) throws IOException {
+        try (Reader reader = Files.newBufferedReader(file)) {
+            properties.load(reader);
+        }
     }
 
     /** Every topic this service reads or writes, dead-letter topics included. */

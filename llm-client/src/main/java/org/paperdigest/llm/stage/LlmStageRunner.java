@@ -33,6 +33,7 @@ public class LlmStageRunner {
 
     private final LlmStage<?> stage;
     private final String stageName;
+    private final String activity;
     private final GenerationStore store;
     private final IssueBudget budget;
     private final LlmCalls calls;
@@ -42,6 +43,11 @@ public class LlmStageRunner {
             MeterRegistry registry) {
         this.stage = stage;
         this.stageName = stage.stage().name().toLowerCase(Locale.ROOT);
+        this.activity = switch (stage.stage()) {
+            case SUMMARIZE -> "summarizing";
+            case ANSWER -> "answering";
+            case FETCH -> throw new IllegalArgumentException("fetching is no LLM stage");
+        };
         this.store = store;
         this.budget = budget;
         this.calls = calls;
@@ -56,6 +62,8 @@ public class LlmStageRunner {
      */
     public PaperEvent run(PaperFetched paper, Consumer<? super PaperEvent> deliver) {
         try (StageMeters.PaperWork work = meters.start(paper.issueId(), paper.paperKey())) {
+            // The first line in the paper's log context: operators search for it by stage and paper.
+            LOG.infof("%s %s for issue %s", activity, paper.paperKey(), paper.issueId());
             PaperEvent outcome = outcome(stage, paper);
             work.finished(outcome);
             deliver.accept(outcome);
