@@ -12,4 +12,4 @@ fi
 ./mvnw -B -q -o test-compile -pl fetcher-service
 args=$(printf '%s ' "${pdfs[@]/#/$PWD/}")
 ./mvnw -B -q -o exec:java -pl fetcher-service -Dexec.classpathScope=test \
-  -Dexec.mainClass=org.paperdigest.fetcher.domain.ExtractionBenchmark -Dexec.args="$args"
+  -Dexec.mainClass=org.paperdigest.fetcher.extract.ExtractionBenchmark -Dexec.args="$args"

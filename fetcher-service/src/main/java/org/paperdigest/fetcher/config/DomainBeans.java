@@ -3,8 +3,8 @@ package org.paperdigest.fetcher.config;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import org.paperdigest.fetcher.domain.ArxivTaxonomy;
-import org.paperdigest.fetcher.domain.HtmlTextExtractor;
-import org.paperdigest.fetcher.domain.PdfTextExtractor;
+import org.paperdigest.fetcher.extract.HtmlTextExtractor;
+import org.paperdigest.fetcher.extract.PdfTextExtractor;
 
 /** The plain domain objects the services use, configured once. */
 public class DomainBeans {

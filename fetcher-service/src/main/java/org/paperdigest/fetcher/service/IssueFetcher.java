@@ -34,16 +34,16 @@ import org.paperdigest.fetcher.domain.Document;
 import org.paperdigest.fetcher.domain.DocumentSource;
 import org.paperdigest.fetcher.domain.DownloadException;
 import org.paperdigest.fetcher.domain.EventSink;
-import org.paperdigest.fetcher.domain.ExtractedText;
-import org.paperdigest.fetcher.domain.HtmlPageMap;
-import org.paperdigest.fetcher.domain.HtmlTextExtractor;
 import org.paperdigest.fetcher.domain.IssuePlan;
 import org.paperdigest.fetcher.domain.IssueRun;
-import org.paperdigest.fetcher.domain.PageMetadata;
 import org.paperdigest.fetcher.domain.PaperSource;
-import org.paperdigest.fetcher.domain.PdfTextExtractor;
 import org.paperdigest.fetcher.domain.TexText;
-import org.paperdigest.fetcher.domain.UnreadableDocumentException;
+import org.paperdigest.fetcher.extract.ExtractedText;
+import org.paperdigest.fetcher.extract.HtmlPageMap;
+import org.paperdigest.fetcher.extract.HtmlTextExtractor;
+import org.paperdigest.fetcher.extract.PdfTextExtractor;
+import org.paperdigest.fetcher.extract.UnreadableDocumentException;
+import org.paperdigest.fetcher.source.web.PageMetadata;
 
 /**
  * Fetches the papers of a planned issue. Every paper ends as exactly one {@link PaperFetched} or {@link PaperFailed}:

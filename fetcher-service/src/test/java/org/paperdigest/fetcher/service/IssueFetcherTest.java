@@ -12,7 +12,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import org.paperdigest.events.Page;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -24,6 +23,7 @@ import org.paperdigest.events.EventCodec;
 import org.paperdigest.events.EventType;
 import org.paperdigest.events.IssuePlanned;
 import org.paperdigest.events.Link;
+import org.paperdigest.events.Page;
 import org.paperdigest.events.PaperFailed;
 import org.paperdigest.events.PaperFetched;
 import org.paperdigest.events.PaperKeys;
@@ -41,12 +41,12 @@ import org.paperdigest.fetcher.domain.Document;
 import org.paperdigest.fetcher.domain.DocumentSource;
 import org.paperdigest.fetcher.domain.DownloadException;
 import org.paperdigest.fetcher.domain.EventSink;
-import org.paperdigest.fetcher.domain.HtmlTextExtractor;
 import org.paperdigest.fetcher.domain.IssuePlan;
 import org.paperdigest.fetcher.domain.ListRow;
-import org.paperdigest.fetcher.domain.PdfTextExtractor;
 import org.paperdigest.fetcher.domain.ReadmeParser;
 import org.paperdigest.fetcher.domain.Week;
+import org.paperdigest.fetcher.extract.HtmlTextExtractor;
+import org.paperdigest.fetcher.extract.PdfTextExtractor;
 
 class IssueFetcherTest {
 

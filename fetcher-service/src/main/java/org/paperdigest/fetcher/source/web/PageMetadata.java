@@ -1,4 +1,4 @@
-package org.paperdigest.fetcher.domain;
+package org.paperdigest.fetcher.source.web;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -10,6 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.jsoup.nodes.Element;
+import org.paperdigest.fetcher.domain.Document;
 
 /**
  * What a web page says about the paper it presents, from the tags publishers put there for indexers: Highwire

@@ -1,4 +1,4 @@
-package org.paperdigest.fetcher.domain;
+package org.paperdigest.fetcher.extract;
 
 import java.text.Normalizer;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package org.paperdigest.fetcher.domain;
+package org.paperdigest.fetcher.extract;
 
 /** A document whose text cannot be read at all (not a PDF, encrypted, no text layer). */
 public class UnreadableDocumentException extends Exception {

@@ -1,4 +1,4 @@
-package org.paperdigest.fetcher.domain;
+package org.paperdigest.fetcher.extract;
 
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;

@@ -1,4 +1,4 @@
-package org.paperdigest.fetcher.domain;
+package org.paperdigest.fetcher.extract;
 
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,4 +1,4 @@
-package org.paperdigest.fetcher.domain;
+package org.paperdigest.fetcher.extract;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -19,6 +19,7 @@ import org.jsoup.nodes.TextNode;
 import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
 import org.paperdigest.events.Page;
+import org.paperdigest.fetcher.domain.Document;
 
 /**
  * Extracts the main text of a web page (a blog post or project page a list row links to instead of a PDF).

@@ -1,4 +1,4 @@
-package org.paperdigest.fetcher.domain;
+package org.paperdigest.fetcher.extract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.paperdigest.events.Page;
+import org.paperdigest.fetcher.domain.Document;
 
 /**
  * Our text of each page against Poppler's {@code pdftotext} in its default reading-order mode (references committed
