@@ -15,10 +15,12 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.paperdigest.fetcher.config.FetcherConfig;
+import org.paperdigest.fetcher.config.RestClients;
 import org.paperdigest.fetcher.domain.ArxivId;
 import org.paperdigest.fetcher.domain.Document;
 import org.paperdigest.fetcher.domain.DocumentSource;
 import org.paperdigest.fetcher.domain.DownloadException;
+import org.paperdigest.fetcher.source.arxiv.ArxivRateLimiter;
 
 /**
  * Downloads PDFs and pages with a size cap and our timeouts. arXiv PDFs come from the configured base URL and go

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.ProcessingException;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.paperdigest.fetcher.config.FetcherConfig;
+import org.paperdigest.fetcher.config.RestClients;
 
 /** Reads the weekly list's README; owns its timeouts and turns every failure into {@link ListUnavailableException}. */
 @ApplicationScoped
@@ -40,7 +41,7 @@ public class ReadmeClient {
         return body;
     }
 
-    static String rootMessage(Throwable e) {
+    public static String rootMessage(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();

@@ -30,13 +30,7 @@ import org.paperdigest.events.PaperKeys;
 import org.paperdigest.events.Stage;
 import org.paperdigest.events.StageMeters;
 import org.paperdigest.fetcher.Fixtures;
-import org.paperdigest.fetcher.domain.ArxivApiException;
-import org.paperdigest.fetcher.domain.ArxivEntry;
-import org.paperdigest.fetcher.domain.ArxivFeed;
 import org.paperdigest.fetcher.domain.ArxivId;
-import org.paperdigest.fetcher.domain.ArxivLookup;
-import org.paperdigest.fetcher.domain.ArxivTaxonomy;
-import org.paperdigest.fetcher.domain.AtomFeedParser;
 import org.paperdigest.fetcher.domain.Document;
 import org.paperdigest.fetcher.domain.DocumentSource;
 import org.paperdigest.fetcher.domain.DownloadException;
@@ -47,6 +41,12 @@ import org.paperdigest.fetcher.domain.ReadmeParser;
 import org.paperdigest.fetcher.domain.Week;
 import org.paperdigest.fetcher.extract.HtmlTextExtractor;
 import org.paperdigest.fetcher.extract.PdfTextExtractor;
+import org.paperdigest.fetcher.source.arxiv.ArxivApiException;
+import org.paperdigest.fetcher.source.arxiv.ArxivEntry;
+import org.paperdigest.fetcher.source.arxiv.ArxivFeed;
+import org.paperdigest.fetcher.source.arxiv.ArxivLookup;
+import org.paperdigest.fetcher.source.arxiv.ArxivTaxonomy;
+import org.paperdigest.fetcher.source.arxiv.AtomFeedParser;
 
 class IssueFetcherTest {
 

@@ -1,4 +1,4 @@
-package org.paperdigest.fetcher.client;
+package org.paperdigest.fetcher.source.arxiv;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -11,12 +11,10 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.paperdigest.fetcher.client.ReadmeClient;
 import org.paperdigest.fetcher.config.FetcherConfig;
-import org.paperdigest.fetcher.domain.ArxivApiException;
-import org.paperdigest.fetcher.domain.ArxivFeed;
+import org.paperdigest.fetcher.config.RestClients;
 import org.paperdigest.fetcher.domain.ArxivId;
-import org.paperdigest.fetcher.domain.ArxivLookup;
-import org.paperdigest.fetcher.domain.AtomFeedParser;
 
 /**
  * The export API behind arXiv's rate limit: one {@code id_list} request for all papers of an issue, retried on

@@ -1,8 +1,9 @@
-package org.paperdigest.fetcher.domain;
+package org.paperdigest.fetcher.source.arxiv;
 
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.paperdigest.fetcher.domain.ArxivId;
 
 /**
  * An export-API answer.

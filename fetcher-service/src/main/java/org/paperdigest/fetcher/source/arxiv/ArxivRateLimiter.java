@@ -1,4 +1,4 @@
-package org.paperdigest.fetcher.client;
+package org.paperdigest.fetcher.source.arxiv;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;

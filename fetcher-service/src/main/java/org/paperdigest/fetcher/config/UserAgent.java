@@ -1,6 +1,5 @@
-package org.paperdigest.fetcher.client;
+package org.paperdigest.fetcher.config;
 
-import org.paperdigest.fetcher.config.FetcherConfig;
 
 /** How we introduce ourselves to remote servers: the project, and a contact when one is configured. */
 final class UserAgent {

@@ -1,4 +1,4 @@
-package org.paperdigest.fetcher.domain;
+package org.paperdigest.fetcher.source.arxiv;
 
 import java.io.BufferedReader;
 import java.io.IOException;

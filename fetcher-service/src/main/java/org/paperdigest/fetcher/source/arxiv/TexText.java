@@ -1,4 +1,4 @@
-package org.paperdigest.fetcher.domain;
+package org.paperdigest.fetcher.source.arxiv;
 
 import java.text.Normalizer;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package org.paperdigest.fetcher.domain;
+package org.paperdigest.fetcher.source.arxiv;
 
 /** The export API could not answer: an error feed, an HTTP failure, or an answer that is not a feed. */
 public class ArxivApiException extends Exception {

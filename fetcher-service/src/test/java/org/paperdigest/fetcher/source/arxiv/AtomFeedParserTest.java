@@ -1,4 +1,4 @@
-package org.paperdigest.fetcher.domain;
+package org.paperdigest.fetcher.source.arxiv;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.paperdigest.fetcher.Fixtures;
+import org.paperdigest.fetcher.domain.ArxivId;
 
 class AtomFeedParserTest {
 

@@ -1,22 +1,21 @@
-package org.paperdigest.fetcher.client;
+package org.paperdigest.fetcher.config;
 
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import java.net.URI;
 import java.util.concurrent.TimeUnit;
-import org.paperdigest.fetcher.config.FetcherConfig;
 
 /** Builds a REST client with our timeouts and User-Agent; status codes are mapped by the class that owns it. */
-final class RestClients {
+public final class RestClients {
 
     private RestClients() {
     }
 
-    static <T> T build(Class<T> api, URI baseUri, FetcherConfig config) {
+    public static <T> T build(Class<T> api, URI baseUri, FetcherConfig config) {
         return build(api, baseUri, config, true);
     }
 
     /** With {@code followRedirects} off, 3xx answers reach the caller, which checks each hop itself. */
-    static <T> T build(Class<T> api, URI baseUri, FetcherConfig config, boolean followRedirects) {
+    public static <T> T build(Class<T> api, URI baseUri, FetcherConfig config, boolean followRedirects) {
         return QuarkusRestClientBuilder.newBuilder()
                 .baseUri(baseUri)
                 .connectTimeout(config.http().connectTimeout().toMillis(), TimeUnit.MILLISECONDS)

@@ -1,7 +1,8 @@
-package org.paperdigest.fetcher.domain;
+package org.paperdigest.fetcher.source.arxiv;
 
 import java.time.LocalDate;
 import java.util.List;
+import org.paperdigest.fetcher.domain.ArxivId;
 
 /**
  * One paper as the arXiv export API describes it; text fields are whitespace-collapsed but otherwise raw.

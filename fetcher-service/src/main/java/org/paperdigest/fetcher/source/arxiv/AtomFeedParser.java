@@ -1,4 +1,4 @@
-package org.paperdigest.fetcher.domain;
+package org.paperdigest.fetcher.source.arxiv;
 
 import java.io.StringReader;
 import java.time.LocalDate;
@@ -16,6 +16,7 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import org.jboss.logging.Logger;
+import org.paperdigest.fetcher.domain.ArxivId;
 
 /**
  * Reads export-API answers. Handles the current format (one-line summaries, https links, title before updated)

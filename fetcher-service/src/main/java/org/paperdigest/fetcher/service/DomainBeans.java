@@ -1,10 +1,11 @@
-package org.paperdigest.fetcher.config;
+package org.paperdigest.fetcher.service;
 
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-import org.paperdigest.fetcher.domain.ArxivTaxonomy;
+import org.paperdigest.fetcher.config.FetcherConfig;
 import org.paperdigest.fetcher.extract.HtmlTextExtractor;
 import org.paperdigest.fetcher.extract.PdfTextExtractor;
+import org.paperdigest.fetcher.source.arxiv.ArxivTaxonomy;
 
 /** The plain domain objects the services use, configured once. */
 public class DomainBeans {

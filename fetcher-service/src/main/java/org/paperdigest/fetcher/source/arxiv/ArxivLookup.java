@@ -1,6 +1,7 @@
-package org.paperdigest.fetcher.domain;
+package org.paperdigest.fetcher.source.arxiv;
 
 import java.util.List;
+import org.paperdigest.fetcher.domain.ArxivId;
 
 /** Looks papers up in arXiv's export API. */
 public interface ArxivLookup {
