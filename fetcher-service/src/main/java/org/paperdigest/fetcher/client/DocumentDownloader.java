@@ -20,6 +20,7 @@ import org.paperdigest.fetcher.domain.ArxivId;
 import org.paperdigest.fetcher.domain.Document;
 import org.paperdigest.fetcher.domain.DocumentSource;
 import org.paperdigest.fetcher.domain.DownloadException;
+import org.paperdigest.fetcher.list.ReadmeClient;
 import org.paperdigest.fetcher.source.arxiv.ArxivRateLimiter;
 
 /**

@@ -11,8 +11,8 @@ import org.paperdigest.events.EventType;
 import org.paperdigest.events.MalformedEventException;
 import org.paperdigest.events.RegenerationRequested;
 import org.paperdigest.events.Topics;
-import org.paperdigest.fetcher.domain.IssuePlan;
 import org.paperdigest.fetcher.domain.IssueRun;
+import org.paperdigest.fetcher.list.IssuePlan;
 import org.paperdigest.fetcher.service.IssueFetcher;
 
 /**

@@ -4,7 +4,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.Map;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-import org.paperdigest.fetcher.client.ListUnavailableException;
+import org.paperdigest.fetcher.list.ListUnavailableException;
 import org.paperdigest.fetcher.service.PlanNotSentException;
 import org.paperdigest.fetcher.service.UnknownWeekException;
 import org.paperdigest.rest.ApiError;

@@ -13,12 +13,13 @@ import java.util.Optional;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 import org.paperdigest.events.IssuePlanned;
-import org.paperdigest.fetcher.client.ListUnavailableException;
 import org.paperdigest.fetcher.domain.ArxivId;
 import org.paperdigest.fetcher.domain.EventSink;
-import org.paperdigest.fetcher.domain.IssuePlan;
-import org.paperdigest.fetcher.domain.Week;
-import org.paperdigest.fetcher.domain.WeeklyList;
+import org.paperdigest.fetcher.list.IssuePlan;
+import org.paperdigest.fetcher.list.ListUnavailableException;
+import org.paperdigest.fetcher.list.Week;
+import org.paperdigest.fetcher.list.WeeklyList;
+import org.paperdigest.fetcher.list.WeeklyListSource;
 import org.paperdigest.fetcher.persistence.PlannedIssue;
 import org.paperdigest.fetcher.persistence.PlannedIssues;
 

@@ -11,10 +11,10 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestResponse;
-import org.paperdigest.fetcher.client.ReadmeClient;
 import org.paperdigest.fetcher.config.FetcherConfig;
 import org.paperdigest.fetcher.config.RestClients;
 import org.paperdigest.fetcher.domain.ArxivId;
+import org.paperdigest.fetcher.list.ReadmeClient;
 
 /**
  * The export API behind arXiv's rate limit: one {@code id_list} request for all papers of an issue, retried on

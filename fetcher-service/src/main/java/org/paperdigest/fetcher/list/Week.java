@@ -1,4 +1,4 @@
-package org.paperdigest.fetcher.domain;
+package org.paperdigest.fetcher.list;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;

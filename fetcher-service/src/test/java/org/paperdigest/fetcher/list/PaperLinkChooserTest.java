@@ -1,4 +1,4 @@
-package org.paperdigest.fetcher.domain;
+package org.paperdigest.fetcher.list;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.paperdigest.events.Link;
 import org.paperdigest.events.PaperKeys;
 import org.paperdigest.fetcher.Fixtures;
+import org.paperdigest.fetcher.domain.ArxivId;
+import org.paperdigest.fetcher.domain.PaperSource;
 
 class PaperLinkChooserTest {
 

@@ -1,15 +1,11 @@
-package org.paperdigest.fetcher.service;
+package org.paperdigest.fetcher.list;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import org.paperdigest.fetcher.client.ListUnavailableException;
-import org.paperdigest.fetcher.client.ReadmeClient;
 import org.paperdigest.fetcher.config.FetcherConfig;
-import org.paperdigest.fetcher.domain.ReadmeParser;
-import org.paperdigest.fetcher.domain.WeeklyList;
 
 /** The parsed weekly list, read again once the cached copy is older than {@code readme-cache-ttl}. */
 @ApplicationScoped

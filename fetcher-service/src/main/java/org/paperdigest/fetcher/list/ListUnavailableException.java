@@ -1,4 +1,4 @@
-package org.paperdigest.fetcher.client;
+package org.paperdigest.fetcher.list;
 
 /** The weekly list could not be read; the message names the URL and what went wrong. */
 public class ListUnavailableException extends RuntimeException {

@@ -1,4 +1,4 @@
-package org.paperdigest.fetcher.client;
+package org.paperdigest.fetcher.list;
 
 import io.quarkus.rest.client.reactive.Url;
 import jakarta.ws.rs.GET;

@@ -1,4 +1,4 @@
-package org.paperdigest.fetcher.client;
+package org.paperdigest.fetcher.list;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,4 +1,4 @@
-package org.paperdigest.fetcher.domain;
+package org.paperdigest.fetcher.list;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -7,6 +7,8 @@ import java.util.List;
 import org.paperdigest.events.IssuePlanned;
 import org.paperdigest.events.Link;
 import org.paperdigest.events.PlannedPaper;
+import org.paperdigest.fetcher.domain.ArxivId;
+import org.paperdigest.fetcher.domain.PaperSource;
 
 /**
  * An issue to fetch: its papers in order, each with the source it is read from.

@@ -1,4 +1,4 @@
-package org.paperdigest.fetcher.domain;
+package org.paperdigest.fetcher.list;
 
 import java.util.List;
 import org.paperdigest.events.Link;

@@ -1,4 +1,4 @@
-package org.paperdigest.fetcher.domain;
+package org.paperdigest.fetcher.list;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;

@@ -1,9 +1,11 @@
-package org.paperdigest.fetcher.domain;
+package org.paperdigest.fetcher.list;
 
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.paperdigest.events.Link;
+import org.paperdigest.fetcher.domain.ArxivId;
+import org.paperdigest.fetcher.domain.PaperSource;
 
 /**
  * Picks the link a row's paper is read from: an arXiv link under any label first (metadata and PDF are reliable
