@@ -20,7 +20,6 @@ import org.paperdigest.fetcher.domain.ArxivId;
 import org.paperdigest.fetcher.domain.Document;
 import org.paperdigest.fetcher.domain.DocumentSource;
 import org.paperdigest.fetcher.domain.DownloadException;
-import org.paperdigest.fetcher.list.ReadmeClient;
 import org.paperdigest.fetcher.source.arxiv.ArxivRateLimiter;
 
 /**
@@ -93,7 +92,7 @@ public class DocumentDownloader implements DocumentSource {
             try {
                 response = api.get(target.toString());
             } catch (ProcessingException e) {
-                throw new DownloadException(what + " failed: " + ReadmeClient.rootMessage(e), e);
+                throw new DownloadException(what + " failed: " + RestClients.rootMessage(e), e);
             }
             try (response) {
                 if (REDIRECTS.contains(response.getStatus())) {
@@ -131,7 +130,7 @@ public class DocumentDownloader implements DocumentSource {
                 return new Document(url, contentType, readCapped(in, what, cap));
             }
         } catch (IOException | ProcessingException e) {
-            throw new DownloadException(what + " failed while reading: " + ReadmeClient.rootMessage(e), e);
+            throw new DownloadException(what + " failed while reading: " + RestClients.rootMessage(e), e);
         }
     }
 

@@ -26,4 +26,13 @@ public final class RestClients {
                 .disableDefaultMapper(true)
                 .build(api);
     }
+
+    /** The innermost cause's message: what went wrong on the wire, without the layers that wrapped it. */
+    public static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
 }

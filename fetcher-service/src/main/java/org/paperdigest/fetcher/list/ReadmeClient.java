@@ -29,7 +29,7 @@ public class ReadmeClient {
         try {
             response = api.get(url);
         } catch (ProcessingException e) {
-            throw new ListUnavailableException("cannot read the list at " + url + ": " + rootMessage(e), e);
+            throw new ListUnavailableException("cannot read the list at " + url + ": " + RestClients.rootMessage(e), e);
         }
         if (response.getStatus() != 200) {
             throw new ListUnavailableException("cannot read the list at " + url + ": HTTP " + response.getStatus());
@@ -39,13 +39,5 @@ public class ReadmeClient {
             throw new ListUnavailableException("the list at " + url + " is empty");
         }
         return body;
-    }
-
-    public static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 }

@@ -14,7 +14,6 @@ import org.jboss.resteasy.reactive.RestResponse;
 import org.paperdigest.fetcher.config.FetcherConfig;
 import org.paperdigest.fetcher.config.RestClients;
 import org.paperdigest.fetcher.domain.ArxivId;
-import org.paperdigest.fetcher.list.ReadmeClient;
 
 /**
  * The export API behind arXiv's rate limit: one {@code id_list} request for all papers of an issue, retried on
@@ -52,7 +51,7 @@ public class ArxivApiClient implements ArxivLookup {
             try {
                 response = limiter.call(() -> api.query(apiUrl, idList, 0, ids.size()));
             } catch (ProcessingException e) {
-                lastProblem = ReadmeClient.rootMessage(e);
+                lastProblem = RestClients.rootMessage(e);
                 LOG.warnf("export API attempt %d/%d failed: %s", attempt, maxAttempts, lastProblem);
                 continue;
             } catch (InterruptedException e) {
