@@ -4,7 +4,7 @@ import io.smallrye.reactive.messaging.MutinyEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.paperdigest.events.EventMessages;
+import org.paperdigest.pipeline.EventMessages;
 import org.paperdigest.events.RegenerationRequested;
 import org.paperdigest.events.Topics;
 

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import org.jboss.logging.Logger;
 import org.paperdigest.events.IssuePublished;
-import org.paperdigest.events.StageMeters;
+import org.paperdigest.pipeline.StageMeters;
 import org.paperdigest.publisher.domain.IssueAssembler;
 import org.paperdigest.publisher.domain.IssueContent;
 import org.paperdigest.publisher.domain.IssueStatus;
