@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 command -v pdftotext >/dev/null || { echo "pdftotext is needed (apt-get install poppler-utils)" >&2; exit 1; }
 pdfs=("$@")
 if [ ${#pdfs[@]} -eq 0 ]; then
-  pdfs=(events/src/test/resources/fixtures/pdf/*.pdf fetcher-service/src/test/resources/layout/*.pdf)
+  pdfs=(test-support/src/main/resources/fixtures/pdf/*.pdf fetcher-service/src/test/resources/layout/*.pdf)
 fi
 ./mvnw -B -q -o test-compile -pl fetcher-service
 args=$(printf '%s ' "${pdfs[@]/#/$PWD/}")

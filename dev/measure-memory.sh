@@ -3,8 +3,8 @@
 # are sized from (deploy/kubernetes/README.md "Memory"): idle once started, and busy while they make week
 # 2023-11-20 from recorded inputs (the system test's fixture server and its test-only fake LLM).
 #
-# Builds nothing. Package first (the four services, and the events test tools OfflineRemotes runs from):
-#   ./mvnw -B -o -q package -DskipTests -pl events,fetcher-service,summarizer-service,qa-service,publisher-service -am
+# Builds nothing. Package first (the four services, and the test tools OfflineRemotes runs from):
+#   ./mvnw -B -o -q package -DskipTests -pl test-support,fetcher-service,summarizer-service,qa-service,publisher-service -am
 # Needs the broker and database of README "By hand" (KAFKA_BOOTSTRAP_SERVERS, QUARKUS_DATASOURCE_JDBC_URL,
 # _USERNAME, _PASSWORD). It works in the system test's database (<database>_system, made by dev/postgres-setup.sh)
 # and empties its four service schemas first, so that every paper costs its LLM calls again.
@@ -32,6 +32,7 @@ JDBC_URL="${QUARKUS_DATASOURCE_JDBC_URL%%\?*}_system"
 for service in "${SERVICES[@]}"; do
   [[ -f $service/target/quarkus-app/quarkus-run.jar ]] || { echo "$service is not packaged: see the top of $0" >&2; exit 1; }
 done
+[[ -f test-support/target/runtime-classpath.txt ]] || { echo "test-support is not packaged: see the top of $0" >&2; exit 1; }
 mkdir -p "$LOGS"
 
 PIDS=()
@@ -45,8 +46,8 @@ PGPASSWORD="$DB_PASSWORD" PGOPTIONS='-c client_min_messages=warning' psql -X -q 
   -c 'CREATE SCHEMA publisher' -c 'CREATE SCHEMA summarizer' -c 'CREATE SCHEMA qa' -c 'CREATE SCHEMA fetcher'
 
 echo "Starting the fixture server and the fake LLM ..."
-./mvnw -B -q -pl events org.codehaus.mojo:exec-maven-plugin:java -Dexec.classpathScope=test \
-  -Dexec.mainClass=org.paperdigest.testing.OfflineRemotes > "$LOGS/remotes.log" 2>&1 &
+java -cp "test-support/target/classes:$(cat test-support/target/runtime-classpath.txt)" \
+  org.paperdigest.testing.OfflineRemotes > "$LOGS/remotes.log" 2>&1 &
 PIDS+=($!)
 for _ in $(seq 1 120); do grep -q '^summarizer-service, qa-service:' "$LOGS/remotes.log" && break; sleep 1; done
 FETCHER_REMOTES=$(sed -n 's/^fetcher-service: *//p' "$LOGS/remotes.log")

@@ -74,21 +74,20 @@ missing=0
 for service in "${SERVICES[@]}"; do
   [[ -f $service/target/quarkus-app/quarkus-run.jar ]] || missing=1
 done
-[[ $OFFLINE == 0 || -f events/target/test-classes/org/paperdigest/testing/OfflineRemotes.class ]] || missing=1
+[[ $OFFLINE == 0 || -f test-support/target/runtime-classpath.txt ]] || missing=1
 if [[ $missing == 1 ]]; then
   echo "Building (./mvnw -B package -DskipTests; log in $RUN/logs/build.log) ..."
   ./mvnw -B package -DskipTests >"$RUN/logs/build.log" 2>&1 \
     || { tail -n 30 "$RUN/logs/build.log" >&2; false; }
 fi
 
-# ---- Remotes for --offline: the fixture server and the fake LLM, from the events module's test tools.
+# ---- Remotes for --offline: the fixture server and the fake LLM, from the test tools (module test-support).
 FETCHER_FLAGS=""
 LLM_FLAGS=""
 if [[ $OFFLINE == 1 ]]; then
   echo "Starting the fixture server and the test-only fake LLM ..."
-  ./mvnw -B -q -pl events org.codehaus.mojo:exec-maven-plugin:java -Dexec.classpathScope=test \
-    -Dexec.mainClass=org.paperdigest.testing.OfflineRemotes -Dexec.args="$SMALL_MODEL" \
-    >"$RUN/logs/offline-remotes.log" 2>&1 </dev/null &
+  java -cp "test-support/target/classes:$(cat test-support/target/runtime-classpath.txt)" \
+    org.paperdigest.testing.OfflineRemotes $SMALL_MODEL >"$RUN/logs/offline-remotes.log" 2>&1 </dev/null &
   echo $! >"$RUN/offline-remotes.pid"
   for _ in $(seq 1 120); do
     grep -q '^summarizer-service, qa-service:' "$RUN/logs/offline-remotes.log" && break

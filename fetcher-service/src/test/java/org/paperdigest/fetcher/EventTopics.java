@@ -1,16 +1,10 @@
 package org.paperdigest.fetcher;
 
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
-import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.eclipse.microprofile.config.ConfigProvider;
+import org.paperdigest.testing.Broker;
 
 /** The fetcher's test topics on the real broker: where they end now, and what arrived since. */
 public final class EventTopics implements AutoCloseable {
@@ -19,47 +13,33 @@ public final class EventTopics implements AutoCloseable {
     public static final String FETCHED = "it-fetcher.papers-fetched";
     public static final String FAILURES = "it-fetcher.paper-failures";
     private static final List<String> ALL = List.of(PLANS, FETCHED, FAILURES);
-    private static final Duration WAIT = Duration.ofSeconds(60);
 
-    private final KafkaCompanion kafka;
+    private final Broker broker = new Broker();
 
     public EventTopics() {
-        kafka = new KafkaCompanion(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
-        Set<String> existing = kafka.topics().list();
-        for (String topic : ALL) {
-            if (!existing.contains(topic)) {
-                kafka.topics().createAndWait(topic, 1);
-            }
-        }
+        broker.ensureTopics(ALL.toArray(String[]::new));
+    }
+
+    public Broker broker() {
+        return broker;
     }
 
     public Map<TopicPartition, Long> endOffsets() {
-        Map<TopicPartition, Long> offsets = new HashMap<>();
-        for (String topic : ALL) {
-            kafka.topics().describe(topic).get(topic).partitions().forEach(p -> {
-                TopicPartition tp = new TopicPartition(topic, p.partition());
-                offsets.put(tp, kafka.offsets().get(tp, OffsetSpec.latest()).offset());
-            });
-        }
-        return offsets;
+        return broker.endOffsets(ALL);
     }
 
     /** Waits for {@code count} records of {@code topic} after {@code start}. */
     public List<ConsumerRecord<String, String>> consume(String topic, Map<TopicPartition, Long> start, int count) {
-        Map<TopicPartition, Long> from = start.entrySet().stream()
-                .filter(e -> e.getKey().topic().equals(topic))
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-        return kafka.consumeStrings().fromOffsets(from, count).awaitCompletion(WAIT).getRecords();
+        return broker.consume(topic, start, count);
     }
 
     /** Records of {@code topic} between two snapshots. */
     public static long count(Map<TopicPartition, Long> start, Map<TopicPartition, Long> end, String topic) {
-        return end.entrySet().stream().filter(e -> e.getKey().topic().equals(topic))
-                .mapToLong(e -> e.getValue() - start.getOrDefault(e.getKey(), 0L)).sum();
+        return Broker.count(start, end, topic);
     }
 
     @Override
     public void close() {
-        kafka.close();
+        broker.close();
     }
 }

@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -21,10 +20,8 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,6 +36,7 @@ import org.paperdigest.events.PlannedPaper;
 import org.paperdigest.events.Stage;
 import org.paperdigest.fetcher.persistence.PlannedIssues;
 import org.paperdigest.testing.AdminCredentials;
+import org.paperdigest.testing.Broker;
 import org.paperdigest.testing.FixtureServer;
 
 /**
@@ -51,10 +49,9 @@ class IssueFlowTest {
 
     private static final List<String> WEEK_IDS = List.of("2311.11829", "2311.12351", "2311.13581", "2311.05698",
             "2311.11045", "2311.12022", "2311.11797", "2311.12983", "2311.10537", "2311.10702");
-    private static final String PLANS = "it-fetcher.issue-plans";
-    private static final String FETCHED = "it-fetcher.papers-fetched";
-    private static final String FAILURES = "it-fetcher.paper-failures";
-    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final String PLANS = EventTopics.PLANS;
+    private static final String FETCHED = EventTopics.FETCHED;
+    private static final String FAILURES = EventTopics.FAILURES;
 
     @FixtureServerResource.Server
     FixtureServer server;
@@ -62,30 +59,24 @@ class IssueFlowTest {
     @Inject
     PlannedIssues issues;
 
-    private KafkaCompanion kafka;
+    private EventTopics topics;
 
     @BeforeEach
     void connect() {
         // The week is planned once per database; this test plans it anew.
         issues.forget("2023-11-20");
-        kafka = new KafkaCompanion(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
-        Set<String> existing = kafka.topics().list();
-        for (String topic : List.of(PLANS, FETCHED, FAILURES)) {
-            if (!existing.contains(topic)) {
-                kafka.topics().createAndWait(topic, 1);
-            }
-        }
+        topics = new EventTopics();
     }
 
     @AfterEach
     void close() {
         issues.forget("2023-11-20");
-        kafka.close();
+        topics.close();
     }
 
     @Test
     void planningAWeekEmitsThePlanAndOneEventPerPaper() throws Exception {
-        Map<TopicPartition, Long> start = endOffsets();
+        Map<TopicPartition, Long> start = topics.endOffsets();
         int queriesBefore = server.arxivQueries(Set.copyOf(WEEK_IDS)).size();
         int pdfRequestsBefore = server.requests("/arxiv/pdf/").size();
 
@@ -96,9 +87,9 @@ class IssueFlowTest {
                 .body("paperCount", equalTo(10))
                 .body("existing", equalTo(false));
 
-        List<ConsumerRecord<String, String>> plans = consume(PLANS, start, 1);
-        List<ConsumerRecord<String, String>> fetched = consume(FETCHED, start, 9);
-        List<ConsumerRecord<String, String>> failures = consume(FAILURES, start, 1);
+        List<ConsumerRecord<String, String>> plans = topics.consume(PLANS, start, 1);
+        List<ConsumerRecord<String, String>> fetched = topics.consume(FETCHED, start, 9);
+        List<ConsumerRecord<String, String>> failures = topics.consume(FAILURES, start, 1);
 
         // The plan: ten papers in list order, keyed by the issue.
         ConsumerRecord<String, String> planRecord = plans.get(0);
@@ -159,10 +150,10 @@ class IssueFlowTest {
 
         // Nothing more than one event per paper.
         Thread.sleep(500);
-        Map<TopicPartition, Long> end = endOffsets();
-        assertEquals(1, count(start, end, PLANS));
-        assertEquals(9, count(start, end, FETCHED));
-        assertEquals(1, count(start, end, FAILURES));
+        Map<TopicPartition, Long> end = topics.endOffsets();
+        assertEquals(1, EventTopics.count(start, end, PLANS));
+        assertEquals(9, EventTopics.count(start, end, FETCHED));
+        assertEquals(1, EventTopics.count(start, end, FAILURES));
 
         // arXiv was asked once for all ten ids, politely, and for nine PDFs, one at a time.
         List<FixtureServer.RecordedRequest> queries = server.arxivQueries(Set.copyOf(WEEK_IDS));
@@ -186,31 +177,8 @@ class IssueFlowTest {
         }
     }
 
-    private Map<TopicPartition, Long> endOffsets() {
-        Map<TopicPartition, Long> offsets = new HashMap<>();
-        for (String topic : List.of(PLANS, FETCHED, FAILURES)) {
-            kafka.topics().describe(topic).get(topic).partitions().forEach(p -> {
-                TopicPartition tp = new TopicPartition(topic, p.partition());
-                offsets.put(tp, kafka.offsets().get(tp, OffsetSpec.latest()).offset());
-            });
-        }
-        return offsets;
-    }
-
-    private List<ConsumerRecord<String, String>> consume(String topic, Map<TopicPartition, Long> start, int count) {
-        Map<TopicPartition, Long> from = start.entrySet().stream()
-                .filter(e -> e.getKey().topic().equals(topic))
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-        return kafka.consumeStrings().fromOffsets(from, count).awaitCompletion(WAIT).getRecords();
-    }
-
-    private static long count(Map<TopicPartition, Long> start, Map<TopicPartition, Long> end, String topic) {
-        return end.entrySet().stream().filter(e -> e.getKey().topic().equals(topic))
-                .mapToLong(e -> e.getValue() - start.getOrDefault(e.getKey(), 0L)).sum();
-    }
-
     private static void assertCloudEvent(ConsumerRecord<String, String> record, EventType<?> type, String subject) {
-        Function<String, String> header = name -> KafkaCompanion.getHeader(record.headers(), name);
+        Function<String, String> header = name -> Broker.header(record, name);
         assertNotNull(header.apply("ce_id"));
         assertEquals(type.ceType(), header.apply("ce_type"));
         assertEquals("/paper-digest/fetcher-service", header.apply("ce_source"));

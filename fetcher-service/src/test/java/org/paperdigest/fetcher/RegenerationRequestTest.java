@@ -4,14 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
@@ -43,11 +40,11 @@ class RegenerationRequestTest {
         RegenerationRequested request = new RegenerationRequested(1, issueId, 2, List.of(
                 row(1, "0808.05394"), row(2, "1707.08567")), null, Instant.now());
 
-        try (EventTopics topics = new EventTopics();
-                KafkaCompanion kafka = new KafkaCompanion(
-                        ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class))) {
+        try (EventTopics topics = new EventTopics()) {
             Map<TopicPartition, Long> start = topics.endOffsets();
-            kafka.produceStrings().fromRecords(record(request)).awaitCompletion();
+            topics.broker().publish(
+                    ConfigProvider.getConfig().getValue("mp.messaging.incoming.regeneration-requests.topic", String.class),
+                    request);
 
             // The subject is issue/paper: each row's event belongs to the regenerated issue under the row's key.
             PaperFetched fetched = EventCodec.decode(topics.consume(EventTopics.FETCHED, start, 1).get(0),
@@ -64,15 +61,5 @@ class RegenerationRequestTest {
     private static PlannedPaper row(int position, String arxivId) {
         return new PlannedPaper(position, "arxiv:" + arxivId, "arXiv:" + arxivId, "",
                 List.of(new Link("Paper", "https://arxiv.org/abs/" + arxivId)));
-    }
-
-    private static ProducerRecord<String, String> record(RegenerationRequested request) {
-        ProducerRecord<String, String> record = new ProducerRecord<>(
-                ConfigProvider.getConfig().getValue("mp.messaging.incoming.regeneration-requests.topic", String.class),
-                request.key(), EventCodec.toJson(request));
-        record.headers().add(EventCodec.CE_ID, UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
-        record.headers().add(EventCodec.CE_TYPE, EventType.REGENERATION_REQUESTED.ceType()
-                .getBytes(StandardCharsets.UTF_8));
-        return record;
     }
 }

@@ -6,9 +6,9 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.paperdigest.publisher.KafkaEvents.header;
-import static org.paperdigest.publisher.KafkaEvents.newEventId;
 import static org.paperdigest.publisher.KafkaEvents.record;
+import static org.paperdigest.testing.Broker.newEventId;
+import static org.paperdigest.testing.Broker.withHeader;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.paperdigest.events.EventCodec;
 import org.paperdigest.events.EventType;
 import org.paperdigest.events.IssuePlanned;
+import org.paperdigest.testing.Broker;
 
 /**
  * A malformed record on each consumed topic goes to that topic's dead-letter topic with the reason, and the
@@ -52,10 +53,10 @@ class DeadLetterTest extends BrokerAndStoreTest {
         ProducerRecord<String, String> wrongType = withKey(new ProducerRecord<>(
                 KafkaEvents.topic(EventType.PAPER_ANSWERED), badKey, EventCodec.toJson(TestEvents.gpqaAnswered(issueId))),
                 badKey, null);
-        header(wrongType, "ce_specversion", "1.0");
-        header(wrongType, EventCodec.CE_ID, newEventId());
-        header(wrongType, EventCodec.CE_TYPE, EventType.PAPER_SUMMARIZED.ceType());
-        header(wrongType, "ce_source", "/paper-digest/it-publisher");
+        withHeader(wrongType, "ce_specversion", "1.0");
+        withHeader(wrongType, EventCodec.CE_ID, newEventId());
+        withHeader(wrongType, EventCodec.CE_TYPE, EventType.PAPER_SUMMARIZED.ceType());
+        withHeader(wrongType, "ce_source", "/paper-digest/it-publisher");
         malformed.put(EventType.PAPER_ANSWERED, wrongType);
         expectedReason.put(EventType.PAPER_ANSWERED, "expected " + EventType.PAPER_ANSWERED.ceType());
         malformed.put(EventType.PAPER_FAILED, withKey(record(TestEvents.mirasolFetchFailed(issueId), newEventId()),
@@ -71,15 +72,12 @@ class DeadLetterTest extends BrokerAndStoreTest {
                 record(TestEvents.mirasolFetchFailed(issueId), newEventId()));
         List<String> goodIds = good.stream().map(r -> KafkaCompanion.getHeader(r.headers(), EventCodec.CE_ID)).toList();
 
-        try (KafkaCompanion kafka = new KafkaCompanion(bootstrapServers)) {
-            kafka.produceStrings().fromRecords(new ArrayList<>(malformed.values())).awaitCompletion();
-            kafka.produceStrings().fromRecords(good).awaitCompletion();
+        try (Broker broker = new Broker(bootstrapServers)) {
+            broker.send(new ArrayList<>(malformed.values()));
+            broker.send(good);
 
             for (EventType<?> type : malformed.keySet()) {
-                try (ConsumerTask<String, String> deadLetters = kafka.consumeStrings()
-                        .withGroupId("it-publisher-dlq-observer-" + UUID.randomUUID())
-                        .withProp("auto.offset.reset", "earliest")
-                        .fromTopics(KafkaEvents.deadLetterTopic(type))) {
+                try (ConsumerTask<String, String> deadLetters = broker.observe(KafkaEvents.deadLetterTopic(type))) {
                     await().atMost(PATIENCE).until(() -> deadLetters.getRecords().stream()
                             .anyMatch(r -> badKey.equals(r.key())));
                     ConsumerRecord<String, String> dead = deadLetters.getRecords().stream()

@@ -3,10 +3,10 @@ package org.paperdigest.publisher;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import java.time.Duration;
 import java.util.Arrays;
 import org.paperdigest.events.DigestEvent;
+import org.paperdigest.testing.Broker;
 
 /** Sends an issue's events through the real broker and waits until the publisher reports where they led. */
 final class IssueEvents {
@@ -15,10 +15,8 @@ final class IssueEvents {
     }
 
     static void send(String bootstrapServers, DigestEvent... events) {
-        try (KafkaCompanion kafka = new KafkaCompanion(bootstrapServers)) {
-            kafka.produceStrings().fromRecords(Arrays.stream(events)
-                    .map(event -> KafkaEvents.record(event, KafkaEvents.newEventId())).toList())
-                    .awaitCompletion();
+        try (Broker broker = new Broker(bootstrapServers)) {
+            broker.send(Arrays.stream(events).map(event -> KafkaEvents.record(event, Broker.newEventId())).toList());
         }
     }
 

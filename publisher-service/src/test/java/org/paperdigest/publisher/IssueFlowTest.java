@@ -11,8 +11,8 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.paperdigest.publisher.KafkaEvents.newEventId;
 import static org.paperdigest.publisher.KafkaEvents.record;
+import static org.paperdigest.testing.Broker.newEventId;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -34,6 +34,7 @@ import org.paperdigest.events.IssuePlanned;
 import org.paperdigest.events.IssuePublished;
 import org.paperdigest.events.PaperFetched;
 import org.paperdigest.events.Stage;
+import org.paperdigest.testing.Broker;
 
 /**
  * One issue's events sent to the real broker out of order (answers and summaries before the plan, the last
@@ -61,13 +62,10 @@ class IssueFlowTest extends BrokerAndStoreTest {
                 record(TestEvents.passAbstractOnly(issueId), newEventId()));
         ProducerRecord<String, String> lastFetchRecord = record(lastFetch, newEventId());
 
-        try (KafkaCompanion kafka = new KafkaCompanion(bootstrapServers);
-                ConsumerTask<String, String> published = kafka.consumeStrings()
-                        .withGroupId("it-publisher-observer-" + UUID.randomUUID())
-                        .withProp("auto.offset.reset", "earliest")
-                        .fromTopics(KafkaEvents.publishedTopic())) {
+        try (Broker broker = new Broker(bootstrapServers);
+                ConsumerTask<String, String> published = broker.observe(KafkaEvents.publishedTopic())) {
 
-            kafka.produceStrings().fromRecords(allButLastFetch).awaitCompletion();
+            broker.send(allButLastFetch);
 
             // Two of three papers are settled (Mirasol3B failed to fetch; PaSS has all it will get); GPQA waits.
             await().atMost(PATIENCE).until(() -> issueJson(issueId).map(json -> json.getInt("progress.done") == 2)
@@ -82,7 +80,7 @@ class IssueFlowTest extends BrokerAndStoreTest {
             given().get("/issues/{id}.md", issueId).then().statusCode(404)
                     .body("message", containsString("not published"));
 
-            kafka.produceStrings().fromRecords(lastFetchRecord).awaitCompletion();
+            broker.send(lastFetchRecord);
 
             await().atMost(PATIENCE).until(() -> issueJson(issueId)
                     .map(json -> "PUBLISHED".equals(json.getString("status"))).orElse(false));
@@ -105,7 +103,7 @@ class IssueFlowTest extends BrokerAndStoreTest {
             // issue id with the same key. Once those are stored, the duplicates ahead of them were handled.
             List<ProducerRecord<String, String>> redelivered = new ArrayList<>(allButLastFetch);
             redelivered.add(lastFetchRecord);
-            kafka.produceStrings().fromRecords(copies(redelivered)).awaitCompletion();
+            broker.send(copies(redelivered));
             String otherIssue = newTestIssue("flow-behind");
             List<ProducerRecord<String, String>> behind = new ArrayList<>();
             IssuePlanned secondPlan = TestEvents.plan(issueId, Instant.parse("2023-11-28T09:00:00Z"),
@@ -117,7 +115,7 @@ class IssueFlowTest extends BrokerAndStoreTest {
                     behind.add(record(TestEvents.inIssue(redeliveredEvent, otherIssue), newEventId()));
                 }
             }
-            kafka.produceStrings().fromRecords(behind).awaitCompletion();
+            broker.send(behind);
             List<String> behindIds = behind.stream()
                     .map(r -> KafkaCompanion.getHeader(r.headers(), EventCodec.CE_ID)).toList();
             await().atMost(PATIENCE).until(() -> store.allProcessed(behindIds));

@@ -1,14 +1,12 @@
 package org.paperdigest.publisher;
 
-import java.nio.charset.StandardCharsets;
-import java.util.UUID;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.paperdigest.events.DigestEvent;
-import org.paperdigest.events.EventCodec;
 import org.paperdigest.events.EventType;
+import org.paperdigest.testing.Broker;
 
-/** Kafka records as the producing services write them: JSON value, key, CloudEvents headers in binary mode. */
+/** The publisher's test topics, and records of events on them as the producing services write them. */
 public final class KafkaEvents {
 
     private KafkaEvents() {
@@ -29,24 +27,8 @@ public final class KafkaEvents {
         return ConfigProvider.getConfig().getValue("mp.messaging.outgoing.issues-published.topic", String.class);
     }
 
-    public static String newEventId() {
-        return UUID.randomUUID().toString();
-    }
-
+    /** {@code event} on the topic this module's test profile reads for its type. */
     public static ProducerRecord<String, String> record(DigestEvent event, String eventId) {
-        EventType<?> type = EventType.of(event);
-        ProducerRecord<String, String> record = new ProducerRecord<>(topic(type), event.key(), EventCodec.toJson(event));
-        header(record, "ce_specversion", "1.0");
-        header(record, EventCodec.CE_ID, eventId);
-        header(record, EventCodec.CE_TYPE, type.ceType());
-        header(record, "ce_source", "/paper-digest/it-publisher");
-        header(record, "ce_subject", event.subject());
-        return record;
-    }
-
-    public static ProducerRecord<String, String> header(ProducerRecord<String, String> record, String name,
-            String value) {
-        record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
-        return record;
+        return Broker.record(topic(EventType.of(event)), event, eventId);
     }
 }

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +19,7 @@ import org.paperdigest.events.ReceivedEvent;
 import org.paperdigest.publisher.service.IssueLedger;
 import org.paperdigest.publisher.service.IssuePublication;
 import org.paperdigest.publisher.service.PublicationSweep;
+import org.paperdigest.testing.Broker;
 
 /**
  * An issue whose completing event was recorded but whose announcement did not happen (as when the broker refused
@@ -53,11 +53,8 @@ class PublicationSweepTest extends BrokerAndStoreTest {
                 .body("progress.done", is(1));
         assertEquals(0, store.revisions(issueId));
 
-        try (KafkaCompanion kafka = new KafkaCompanion(bootstrapServers);
-                ConsumerTask<String, String> announcements = kafka.consumeStrings()
-                        .withGroupId("it-publisher-observer-" + UUID.randomUUID())
-                        .withProp("auto.offset.reset", "earliest")
-                        .fromTopics(KafkaEvents.publishedTopic())) {
+        try (Broker broker = new Broker(bootstrapServers);
+                ConsumerTask<String, String> announcements = broker.observe(KafkaEvents.publishedTopic())) {
             sweep.run();
 
             given().get("/api/issues/{id}", issueId).then().statusCode(200).body("status", is("PUBLISHED"));

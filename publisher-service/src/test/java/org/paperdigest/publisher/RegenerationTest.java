@@ -9,8 +9,8 @@ import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.paperdigest.publisher.KafkaEvents.newEventId;
 import static org.paperdigest.publisher.KafkaEvents.record;
+import static org.paperdigest.testing.Broker.newEventId;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -38,6 +38,7 @@ import org.paperdigest.events.PaperSummarized;
 import org.paperdigest.events.RegenerationRequested;
 import org.paperdigest.events.Stage;
 import org.paperdigest.testing.AdminCredentials;
+import org.paperdigest.testing.Broker;
 
 /**
  * A published issue made again through the real broker and database: the request needs an admin, is recorded and
@@ -55,10 +56,10 @@ class RegenerationTest extends BrokerAndStoreTest {
     @Test
     void regeneratingAPaperPublishesTheNextRevisionAndKeepsThePreviousOne() {
         String issueId = newTestIssue("regen");
-        try (KafkaCompanion kafka = new KafkaCompanion(bootstrapServers);
-                ConsumerTask<String, String> requests = observe(kafka, requestTopic());
-                ConsumerTask<String, String> published = observe(kafka, KafkaEvents.publishedTopic())) {
-            publishFirstRevision(kafka, issueId);
+        try (Broker broker = new Broker(bootstrapServers);
+                ConsumerTask<String, String> requests = broker.observe(requestTopic());
+                ConsumerTask<String, String> published = broker.observe(KafkaEvents.publishedTopic())) {
+            publishFirstRevision(broker, issueId);
             String firstMarkdown = given().get("/issues/{id}.md", issueId).then().statusCode(200).extract().asString();
             JsonPath first = given().get("/api/issues/{id}/revisions/1", issueId).then().statusCode(200)
                     .extract().jsonPath();
@@ -91,23 +92,22 @@ class RegenerationTest extends BrokerAndStoreTest {
 
             // A late event for a paper that is not regenerated must not reach the new revision: PaSS is carried over.
             String lateId = newEventId();
-            kafka.produceStrings().fromRecords(
-                    record(TestEvents.summarized(issueId, TestEvents.PASS, "後から届いた概要。", "後から。"), lateId))
-                    .awaitCompletion();
+            broker.send(
+                    record(TestEvents.summarized(issueId, TestEvents.PASS, "後から届いた概要。", "後から。"), lateId));
             await().atMost(PATIENCE).until(() -> store.allProcessed(List.of(lateId)));
 
             // GPQA's outcomes made for revision 1, still in flight when the regeneration started, are not revision 2's.
             List<String> staleIds = List.of(newEventId(), newEventId());
-            kafka.produceStrings().fromRecords(
+            broker.send(
                     record(TestEvents.gpqaFetched(issueId), staleIds.get(0)),
-                    record(TestEvents.gpqaSummarized(issueId), staleIds.get(1))).awaitCompletion();
+                    record(TestEvents.gpqaSummarized(issueId), staleIds.get(1)));
             await().atMost(PATIENCE).until(() -> store.allProcessed(staleIds));
             JsonPath afterStale = given().get("/api/issues/{id}", issueId).then().statusCode(200).extract().jsonPath();
             assertEquals("PENDING", afterStale.getString(row(TestEvents.GPQA) + ".fetch.status"));
             assertEquals("PENDING", afterStale.getString(row(TestEvents.GPQA) + ".summarize.status"));
             assertEquals("REGENERATING", afterStale.getString("status"));
 
-            makeGpqaAgain(kafka, issueId);
+            makeGpqaAgain(broker, issueId);
 
             await().atMost(PATIENCE).until(() -> "PUBLISHED".equals(
                     given().get("/api/issues/{id}", issueId).jsonPath().getString("status")));
@@ -144,13 +144,13 @@ class RegenerationTest extends BrokerAndStoreTest {
     @Test
     void eachRevisionHasAPageOfItsOwnThatCachesForGood() {
         String issueId = newTestIssue("regen-pages");
-        try (KafkaCompanion kafka = new KafkaCompanion(bootstrapServers)) {
-            publishFirstRevision(kafka, issueId);
+        try (Broker broker = new Broker(bootstrapServers)) {
+            publishFirstRevision(broker, issueId);
             String firstPage = html(given().get("/issues/{id}/revisions/1", issueId));
             String firstModel = TestEvents.gpqaSummarized(issueId).generation().model();
 
             admin().post("/api/issues/{id}/papers/{key}/regenerate", issueId, TestEvents.GPQA).then().statusCode(202);
-            makeGpqaAgain(kafka, issueId);
+            makeGpqaAgain(broker, issueId);
             await().atMost(PATIENCE).until(() -> given().get("/api/issues/{id}", issueId).jsonPath()
                     .getInt("content.revision") == 2);
 
@@ -224,13 +224,13 @@ class RegenerationTest extends BrokerAndStoreTest {
     @Test
     void onlyAPublishedIssueAndItsOwnPapersCanBeRegenerated() {
         String issueId = newTestIssue("regen-refused");
-        try (KafkaCompanion kafka = new KafkaCompanion(bootstrapServers)) {
-            kafka.produceStrings().fromRecords(record(plan(issueId), newEventId())).awaitCompletion();
+        try (Broker broker = new Broker(bootstrapServers)) {
+            broker.send(record(plan(issueId), newEventId()));
             await().atMost(PATIENCE).until(() -> given().get("/api/issues/{id}", issueId).statusCode() == 200);
             admin().post("/api/issues/{id}/regenerate", issueId).then().statusCode(409)
                     .body("message", containsString("not published yet"));
 
-            publishFirstRevision(kafka, issueId);
+            publishFirstRevision(broker, issueId);
             admin().post("/api/issues/{id}/papers/{key}/regenerate", issueId, "arxiv:2311.99999").then()
                     .statusCode(404).body("message", equalTo("Issue " + issueId + " has no paper arxiv:2311.99999"));
             admin().body("{\"model\":\"<script>\"}").post("/api/issues/{id}/regenerate", issueId).then()
@@ -242,8 +242,8 @@ class RegenerationTest extends BrokerAndStoreTest {
     }
 
     /** GPQA done, PaSS from its abstract with a failed summary, Mirasol3B failed to fetch: revision 1. */
-    private void publishFirstRevision(KafkaCompanion kafka, String issueId) {
-        kafka.produceStrings().fromRecords(
+    private void publishFirstRevision(Broker broker, String issueId) {
+        broker.send(
                 record(plan(issueId), newEventId()),
                 record(TestEvents.gpqaFetched(issueId), newEventId()),
                 record(TestEvents.gpqaSummarized(issueId), newEventId()),
@@ -252,7 +252,7 @@ class RegenerationTest extends BrokerAndStoreTest {
                 record(TestEvents.passAnsweredFromAbstract(issueId), newEventId()),
                 record(TestEvents.failed(issueId, TestEvents.PASS, Stage.SUMMARIZE,
                         TestEvents.SUMMARIZE_REASON), newEventId()),
-                record(TestEvents.mirasolFetchFailed(issueId), newEventId())).awaitCompletion();
+                record(TestEvents.mirasolFetchFailed(issueId), newEventId()));
         await().atMost(PATIENCE).until(() -> "PUBLISHED".equals(
                 given().get("/api/issues/{id}", issueId).jsonPath().getString("status")));
     }
@@ -265,11 +265,11 @@ class RegenerationTest extends BrokerAndStoreTest {
     }
 
     /** GPQA's events for revision 2, as the services send them after its regeneration with {@code OTHER_MODEL}. */
-    private void makeGpqaAgain(KafkaCompanion kafka, String issueId) {
-        kafka.produceStrings().fromRecords(
+    private void makeGpqaAgain(Broker broker, String issueId) {
+        broker.send(
                 record(TestEvents.inRevision(TestEvents.gpqaFetched(issueId), 2), newEventId()),
                 record(summarizedBy(OTHER_MODEL, issueId), newEventId()),
-                record(TestEvents.inRevision(TestEvents.gpqaAnswered(issueId), 2), newEventId())).awaitCompletion();
+                record(TestEvents.inRevision(TestEvents.gpqaAnswered(issueId), 2), newEventId()));
     }
 
     private static PaperSummarized summarizedBy(String model, String issueId) {
@@ -301,10 +301,6 @@ class RegenerationTest extends BrokerAndStoreTest {
         return ConfigProvider.getConfig().getValue("mp.messaging.outgoing.regeneration-requests.topic", String.class);
     }
 
-    private static ConsumerTask<String, String> observe(KafkaCompanion kafka, String topic) {
-        return kafka.consumeStrings().withGroupId("it-publisher-observer-" + UUID.randomUUID())
-                .withProp("auto.offset.reset", "earliest").fromTopics(topic);
-    }
 
     private static List<ConsumerRecord<String, String>> forIssue(ConsumerTask<String, String> task, String issueId) {
         return task.getRecords().stream().filter(r -> issueId.equals(r.key())).toList();

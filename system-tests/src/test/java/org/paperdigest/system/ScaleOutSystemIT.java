@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.paperdigest.events.EventCodec;
 import org.paperdigest.events.Topics;
+import org.paperdigest.testing.Broker;
 import org.paperdigest.testing.FakeOpenAiServer;
 import org.paperdigest.testing.FixtureServer;
 

@@ -43,6 +43,7 @@ import org.paperdigest.events.PaperSummarized;
 import org.paperdigest.events.Stage;
 import org.paperdigest.events.TokenUsage;
 import org.paperdigest.events.Topics;
+import org.paperdigest.testing.Broker;
 import org.paperdigest.testing.Browser;
 import org.paperdigest.testing.FakeOpenAiServer;
 import org.paperdigest.testing.FixtureServer;
@@ -119,7 +120,7 @@ class WeeklyIssueSystemIT {
 
         // Bad records first: every consumer must move them aside and go on to the real work behind them.
         for (String topic : CONSUMED_TOPICS) {
-            broker.send(topic, MALFORMED_KEY, "{\"this is\": not an event", Map.of(
+            broker.publishRaw(topic, MALFORMED_KEY, "{\"this is\": not an event", Map.of(
                     "ce_id", "malformed-" + topic, "ce_type", typeOf(topic).ceType(), "ce_specversion", "1.0"));
         }
 
@@ -378,7 +379,7 @@ class WeeklyIssueSystemIT {
         int llmCallsBefore = llm.chatCalls();
         for (String topic : CONSUMED_TOPICS) {
             for (ConsumerRecord<String, String> record : broker.readAll(topic)) {
-                broker.send(record);
+                broker.resend(record);
             }
         }
         broker.awaitConsumed(List.of("summarizer-service", "qa-service", "publisher-service"), Duration.ofMinutes(3));

@@ -5,7 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
 import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.paperdigest.events.EventMessages;
+import org.paperdigest.pipeline.EventMessages;
 import org.paperdigest.events.IssuePlanned;
 import org.paperdigest.events.PaperFailed;
 import org.paperdigest.events.PaperFetched;

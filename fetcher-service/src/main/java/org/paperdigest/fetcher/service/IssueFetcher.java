@@ -22,7 +22,7 @@ import org.paperdigest.events.PaperFailed;
 import org.paperdigest.events.PaperFetched;
 import org.paperdigest.events.PaperMetadata;
 import org.paperdigest.events.Stage;
-import org.paperdigest.events.StageMeters;
+import org.paperdigest.pipeline.StageMeters;
 import org.paperdigest.fetcher.config.FetcherConfig;
 import org.paperdigest.fetcher.domain.ArxivId;
 import org.paperdigest.fetcher.domain.Document;

@@ -28,7 +28,7 @@ import org.paperdigest.events.PaperFailed;
 import org.paperdigest.events.PaperFetched;
 import org.paperdigest.events.PaperKeys;
 import org.paperdigest.events.Stage;
-import org.paperdigest.events.StageMeters;
+import org.paperdigest.pipeline.StageMeters;
 import org.paperdigest.fetcher.Fixtures;
 import org.paperdigest.fetcher.domain.ArxivId;
 import org.paperdigest.fetcher.domain.Document;

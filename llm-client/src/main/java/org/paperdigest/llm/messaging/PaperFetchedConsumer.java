@@ -10,7 +10,7 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 import org.paperdigest.events.EventCodec;
-import org.paperdigest.events.EventMessages;
+import org.paperdigest.pipeline.EventMessages;
 import org.paperdigest.events.EventType;
 import org.paperdigest.events.PaperEvent;
 import org.paperdigest.events.PaperFailed;

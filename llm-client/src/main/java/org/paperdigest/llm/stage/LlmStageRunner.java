@@ -12,7 +12,7 @@ import org.paperdigest.events.Generation;
 import org.paperdigest.events.PaperEvent;
 import org.paperdigest.events.PaperFailed;
 import org.paperdigest.events.PaperFetched;
-import org.paperdigest.events.StageMeters;
+import org.paperdigest.pipeline.StageMeters;
 import org.paperdigest.llm.LlmCalls;
 import org.paperdigest.llm.LlmException;
 import org.paperdigest.llm.persistence.GenerationKey;

@@ -13,7 +13,7 @@ import org.paperdigest.events.EventCodec;
 import org.paperdigest.events.EventType;
 import org.paperdigest.events.MalformedEventException;
 import org.paperdigest.events.ReceivedEvent;
-import org.paperdigest.events.StageMeters;
+import org.paperdigest.pipeline.StageMeters;
 import org.paperdigest.events.Topics;
 import org.paperdigest.publisher.service.IssueLedger;
 import org.paperdigest.publisher.service.IssuePublication;

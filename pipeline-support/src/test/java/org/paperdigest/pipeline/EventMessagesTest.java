@@ -1,4 +1,4 @@
-package org.paperdigest.events;
+package org.paperdigest.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -8,6 +8,12 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import java.net.URI;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.junit.jupiter.api.Test;
+import org.paperdigest.events.EventCodec;
+import org.paperdigest.events.EventType;
+import org.paperdigest.events.GoldenSamples;
+import org.paperdigest.events.IssuePublished;
+import org.paperdigest.events.PaperAnswered;
+import org.paperdigest.events.PaperFailed;
 
 class EventMessagesTest {
 

@@ -1,4 +1,4 @@
-package org.paperdigest.events;
+package org.paperdigest.pipeline;
 
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -6,6 +6,9 @@ import java.net.URI;
 import java.time.ZonedDateTime;
 import java.util.UUID;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.paperdigest.events.DigestEvent;
+import org.paperdigest.events.EventCodec;
+import org.paperdigest.events.EventType;
 
 /** Builds the outgoing Kafka message for an event: JSON payload, its key, and CloudEvents headers. */
 public final class EventMessages {

@@ -1,4 +1,4 @@
-package org.paperdigest.events;
+package org.paperdigest.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -7,6 +7,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.jboss.logging.MDC;
 import org.junit.jupiter.api.Test;
+import org.paperdigest.events.EventType;
+import org.paperdigest.events.GoldenSamples;
+import org.paperdigest.events.PaperSummarized;
 
 class StageMetersTest {
 

@@ -1,4 +1,4 @@
-package org.paperdigest.events;
+package org.paperdigest.pipeline;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.LongTaskTimer;
@@ -7,6 +7,8 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import org.jboss.logging.MDC;
+import org.paperdigest.events.DigestEvent;
+import org.paperdigest.events.PaperFailed;
 
 /**
  * What one pipeline stage did with papers, the same meters in every service, for {@code /q/metrics}:
