@@ -228,6 +228,11 @@ public final class FakeOpenAiServer implements AutoCloseable {
         return mostChatsAtOnce.get();
     }
 
+    /** The chat calls in progress now: a caller can have its reply a moment before the server is done with it. */
+    public int chatsInProgress() {
+        return chatsInProgress.get();
+    }
+
     /**
      * Clears queued faults, the fault share, the reply delay, the small-model mode, the call log and the counts of
      * faults, wrappings and concurrency.

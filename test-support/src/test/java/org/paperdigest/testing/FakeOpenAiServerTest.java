@@ -205,6 +205,8 @@ class FakeOpenAiServerTest {
         }
 
         assertEquals(3, server.mostConcurrentChats());
+        // A reset counts the calls still in progress; the callers have their replies, the server finishes soon after.
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> server.chatsInProgress() == 0);
         server.reset();
         assertEquals(0, server.mostConcurrentChats());
     }
