@@ -1,6 +1,7 @@
 package org.paperdigest.fetcher.service;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -11,6 +12,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.jboss.logging.Logger;
@@ -46,9 +53,12 @@ import org.paperdigest.fetcher.domain.TexText;
 import org.paperdigest.fetcher.domain.UnreadableDocumentException;
 
 /**
- * Fetches the papers of a planned issue. Every paper ends as exactly one {@link PaperFetched} or {@link PaperFailed}:
- * each is settled on its own, an exception in one never touches the others, and whatever is left unsettled at the
- * end (a bug, a crash of the batch) is reported as failed rather than silently lost.
+ * Fetches the papers of a planned issue, {@code paperdigest.fetcher.papers-at-once} side by side, each sent as soon as
+ * it is ready: a paper whose PDF takes long to read holds back no other. arXiv's calls stay one at a time, spaced by
+ * its rate limit ({@link org.paperdigest.fetcher.client.ArxivRateLimiter}). Every paper ends as exactly one
+ * {@link PaperFetched} or {@link PaperFailed}: each is settled on its own, an exception in one never touches the
+ * others, and whatever is left unsettled at the end (a bug, a crash of the batch) is reported as failed rather than
+ * silently lost.
  */
 @ApplicationScoped
 public class IssueFetcher {
@@ -64,27 +74,25 @@ public class IssueFetcher {
     private final Clock clock;
     private final int maxIdsPerRequest;
     private final StageMeters meters;
+    /** Shared by every issue in work, like arXiv's rate limit. */
+    private final ExecutorService workers;
 
     @Inject
     public IssueFetcher(ArxivLookup arxiv, DocumentSource documents, EventSink events, ArxivTaxonomy taxonomy,
             PdfTextExtractor extractor, HtmlTextExtractor htmlExtractor, FetcherConfig config, MeterRegistry registry) {
         this(arxiv, documents, events, taxonomy, extractor, htmlExtractor, Clock.systemUTC(),
-                config.arxiv().maxIdsPerRequest(), new StageMeters(registry, StageMeters.FETCH));
-    }
-
-    public IssueFetcher(ArxivLookup arxiv, DocumentSource documents, EventSink events, ArxivTaxonomy taxonomy,
-            PdfTextExtractor extractor, HtmlTextExtractor htmlExtractor, Clock clock) {
-        this(arxiv, documents, events, taxonomy, extractor, htmlExtractor, clock, 100,
-                StageMeters.unpublished(StageMeters.FETCH));
+                config.arxiv().maxIdsPerRequest(), config.papersAtOnce(),
+                new StageMeters(registry, StageMeters.FETCH));
     }
 
     /**
      * @param maxIdsPerRequest most ids in one export-API request; more papers are looked up in several
+     * @param papersAtOnce     papers fetched side by side
      * @param meters           times each paper's own work (after the issue's arXiv lookup) and counts its outcome
      */
     public IssueFetcher(ArxivLookup arxiv, DocumentSource documents, EventSink events, ArxivTaxonomy taxonomy,
             PdfTextExtractor extractor, HtmlTextExtractor htmlExtractor, Clock clock, int maxIdsPerRequest,
-            StageMeters meters) {
+            int papersAtOnce, StageMeters meters) {
         this.maxIdsPerRequest = Math.max(1, maxIdsPerRequest);
         this.meters = meters;
         this.arxiv = arxiv;
@@ -94,6 +102,17 @@ public class IssueFetcher {
         this.extractor = extractor;
         this.htmlExtractor = htmlExtractor;
         this.clock = clock;
+        this.workers = Executors.newFixedThreadPool(Math.max(1, papersAtOnce), work -> {
+            Thread thread = new Thread(work, "fetch-paper");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** Interrupts the papers in work; those not started are settled as failed by the issue that queued them. */
+    @PreDestroy
+    void stop() {
+        workers.shutdownNow().forEach(queued -> ((Future<?>) queued).cancel(false));
     }
 
     public void fetch(IssuePlan plan) {
@@ -105,22 +124,27 @@ public class IssueFetcher {
         // A paper listed twice in one week is fetched once: events are keyed by paper.
         Map<String, IssuePlan.Item> papers = new LinkedHashMap<>();
         items.forEach(item -> papers.putIfAbsent(item.paper().paperKey(), item));
-        Set<String> settled = new LinkedHashSet<>();
+        Set<String> settled = ConcurrentHashMap.newKeySet();
+        List<Future<?>> started = new ArrayList<>();
         try {
+            // Papers elsewhere need no lookup: they start at once, beside the arXiv lookups.
+            for (IssuePlan.Item item : papers.values()) {
+                if (item.source() instanceof PaperSource.Web web) {
+                    started.add(workers.submit(() -> settle(run, item, settled,
+                            () -> fetchWebPaper(run, item, web.url()))));
+                } else if (item.source() instanceof PaperSource.Unusable unusable) {
+                    started.add(workers.submit(() -> settle(run, item, settled,
+                            () -> failed(run, item, unusable.reason()))));
+                }
+            }
             List<IssuePlan.Item> arxivPapers = papers.values().stream()
                     .filter(item -> item.source() instanceof PaperSource.Arxiv).toList();
             // One id_list request per issue, or per chunk of an issue too large for one request.
             for (List<IssuePlan.Item> chunk : lookupChunks(arxivPapers)) {
-                fetchArxivPapers(run, chunk, settled);
-            }
-            for (IssuePlan.Item item : papers.values()) {
-                if (item.source() instanceof PaperSource.Web web) {
-                    settle(run, item, settled, () -> fetchWebPaper(run, item, web.url()));
-                } else if (item.source() instanceof PaperSource.Unusable unusable) {
-                    settle(run, item, settled, () -> failed(run, item, unusable.reason()));
-                }
+                fetchArxivPapers(run, chunk, settled, started);
             }
         } finally {
+            awaitAll(started);
             for (IssuePlan.Item item : papers.values()) {
                 if (!settled.contains(item.paper().paperKey())) {
                     settle(run, item, settled, () -> failed(run, item,
@@ -130,6 +154,32 @@ public class IssueFetcher {
         }
         LOG.infof("issue %s: %d papers settled for revision %d", run.issueId(), settled.size(),
                 run.revision());
+    }
+
+    /**
+     * Waits until every started paper is done, even when interrupted (a service stopping interrupts the workers,
+     * which then end soon): only then may a paper left unsettled be settled as failed without being settled twice.
+     */
+    private static void awaitAll(List<Future<?>> started) {
+        boolean interrupted = false;
+        for (Future<?> paper : started) {
+            while (true) {
+                try {
+                    paper.get();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    LOG.errorf(e.getCause(), "a paper's fetch ended abnormally");
+                    break;
+                } catch (CancellationException notStarted) {
+                    break;
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The papers in list order, cut where one more would put over {@code maxIdsPerRequest} ids in a request. */
@@ -163,7 +213,8 @@ public class IssueFetcher {
                 .distinct().toList();
     }
 
-    private void fetchArxivPapers(IssueRun run, List<IssuePlan.Item> items, Set<String> settled) {
+    private void fetchArxivPapers(IssueRun run, List<IssuePlan.Item> items, Set<String> settled,
+            List<Future<?>> started) {
         List<ArxivId> ids = lookupIds(items);
         ArxivFeed feed;
         try {
@@ -177,14 +228,14 @@ public class IssueFetcher {
         }
         for (IssuePlan.Item item : items) {
             ArxivId id = ((PaperSource.Arxiv) item.source()).id();
-            settle(run, item, settled, () -> {
+            started.add(workers.submit(() -> settle(run, item, settled, () -> {
                 Optional<ArxivEntry> entry = feed.find(id);
                 if (entry.isEmpty()) {
                     return failed(run, item, "arXiv returned no entry for " + id.versioned()
                             + ": check the id in the list");
                 }
                 return fetchedFromArxiv(run, item, entry.get(), feed);
-            });
+            })));
         }
     }
 
@@ -357,6 +408,8 @@ public class IssueFetcher {
                 }
                 settled.add(key);
                 paperWork.finished(event);
+                LOG.infof("issue %s: %s %s", run.issueId(), key, event instanceof PaperFetched fetched
+                        ? "sent, " + fetched.contentLevel() : "failed: " + ((PaperFailed) event).reason());
             } catch (RuntimeException e) {
                 LOG.errorf(e, "issue %s: could not send the event for %s", run.issueId(), key);
             }

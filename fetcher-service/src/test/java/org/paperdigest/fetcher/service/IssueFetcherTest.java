@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -15,8 +16,11 @@ import java.util.List;
 import org.paperdigest.events.Page;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.paperdigest.events.Category;
 import org.paperdigest.events.ContentLevel;
@@ -56,6 +60,13 @@ class IssueFetcherTest {
     private final RecordingSink sink = new RecordingSink();
     private final List<List<ArxivId>> lookups = new ArrayList<>();
     private int maxIdsPerRequest = 100;
+    private int papersAtOnce = 4;
+    private final List<IssueFetcher> fetchers = new ArrayList<>();
+
+    @AfterEach
+    void stopFetchers() {
+        fetchers.forEach(IssueFetcher::stop);
+    }
 
     @Test
     void anIssueLargerThanOneRequestIsLookedUpInChunksInOrder() {
@@ -72,6 +83,39 @@ class IssueFetcherTest {
                 lookups.stream().map(ids -> ids.stream().map(ArxivId::versioned).toList()).toList());
         assertEquals(9, sink.fetched.size());
         assertEquals(List.of("arxiv:2311.05698"), sink.failed.stream().map(PaperFailed::paperKey).toList());
+    }
+
+    @Test
+    void aPaperSlowToReadHoldsBackNoOther() {
+        // GPQA's PDF is not ready until every other paper of the week has been sent, or ten seconds have passed.
+        AtomicBoolean othersWentFirst = new AtomicBoolean();
+        DocumentSource slowGpqa = new DocumentSource() {
+            @Override
+            public Document arxivPdf(ArxivId id) throws DownloadException {
+                if (id.id().equals("2311.12022")) {
+                    othersWentFirst.set(awaitEvents(9, Duration.ofSeconds(10)));
+                }
+                return arxivPdfsOnlyGpqa().arxivPdf(id);
+            }
+
+            @Override
+            public Document arxivHtml(ArxivId id) throws DownloadException {
+                return arxivPdfsOnlyGpqa().arxivHtml(id);
+            }
+
+            @Override
+            public Document download(String url) {
+                throw new AssertionError();
+            }
+        };
+        fetcher(ids -> builtWeekFeed(), slowGpqa, url -> null).fetch(weekPlan());
+
+        assertTrue(othersWentFirst.get(), "the other nine papers were sent while GPQA was read: " + sink.keys());
+        assertEquals(10, sink.keys().size());
+        assertEquals(10, sink.keys().stream().distinct().count(), "every paper exactly once");
+        assertEquals("arxiv:2311.12022", sink.keys().get(9));
+        assertEquals(ContentLevel.FULL_TEXT, sink.fetched.stream()
+                .filter(f -> f.paperKey().equals("arxiv:2311.12022")).findFirst().orElseThrow().contentLevel());
     }
 
     @Test
@@ -368,6 +412,7 @@ class IssueFetcherTest {
 
     @Test
     void emptyPagesAndRowsWithoutLinksFailWithAReason() {
+        papersAtOnce = 1; // one at a time: the events come in list order
         String blog = "https://ai.meta.com/blog/emu-text-to-video-generation-image-editing-research/";
         IssueFetcher fetcher = fetcher(ids -> {
             throw new AssertionError();
@@ -396,6 +441,22 @@ class IssueFetcherTest {
 
     // ---- test doubles and fixtures
 
+    private boolean awaitEvents(int count, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (sink.keys().size() < count) {
+            if (Instant.now().isAfter(deadline)) {
+                return false;
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
+    }
+
     private interface Download {
         Document get(String url) throws DownloadException;
     }
@@ -421,8 +482,11 @@ class IssueFetcherTest {
                 return others.get(url);
             }
         };
-        return new IssueFetcher(recording, documents, sink, ArxivTaxonomy.load(), new PdfTextExtractor(400_000),
-                new HtmlTextExtractor(400_000), CLOCK, maxIdsPerRequest, StageMeters.unpublished(StageMeters.FETCH));
+        IssueFetcher fetcher = new IssueFetcher(recording, documents, sink, ArxivTaxonomy.load(),
+                new PdfTextExtractor(400_000), new HtmlTextExtractor(400_000), CLOCK, maxIdsPerRequest, papersAtOnce,
+                StageMeters.unpublished(StageMeters.FETCH));
+        fetchers.add(fetcher);
+        return fetcher;
     }
 
     private static ArxivFeed builtWeekFeed() throws ArxivApiException {
@@ -473,11 +537,11 @@ class IssueFetcherTest {
         return IssuePlan.of(week, "https://list.test/README.md");
     }
 
-    /** Collects the events and proves each one valid against its JSON Schema. */
+    /** Collects the events, sent from several threads, and proves each one valid against its JSON Schema. */
     private static final class RecordingSink implements EventSink {
-        final List<PaperFetched> fetched = new ArrayList<>();
-        final List<PaperFailed> failed = new ArrayList<>();
-        final List<String> order = new ArrayList<>();
+        final List<PaperFetched> fetched = new CopyOnWriteArrayList<>();
+        final List<PaperFailed> failed = new CopyOnWriteArrayList<>();
+        final List<String> order = new CopyOnWriteArrayList<>();
 
         @Override
         public void planned(IssuePlanned event) {
@@ -485,13 +549,13 @@ class IssueFetcherTest {
         }
 
         @Override
-        public void fetched(PaperFetched event) {
+        public synchronized void fetched(PaperFetched event) {
             fetched.add(event);
             order.add(event.paperKey());
         }
 
         @Override
-        public void failed(PaperFailed event) {
+        public synchronized void failed(PaperFailed event) {
             failed.add(event);
             order.add(event.paperKey());
         }
