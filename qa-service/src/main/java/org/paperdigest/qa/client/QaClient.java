@@ -36,6 +36,8 @@ public class QaClient {
     }
 
     /**
+     * The paper's questions. Its answers wait for them, so the call goes ahead of answer calls waiting for a slot.
+     *
      * @param model the model to ask ({@link #modelFor} the paper)
      * @throws LlmOutputException      the reply was not the JSON asked for
      * @throws LlmUnavailableException the server still failed after the retries
@@ -52,11 +54,12 @@ public class QaClient {
         String safeAbstract = PaperText.neutralised(abstractText);
         if (abstractOnly) {
             String none = "(none: only the abstract could be read)";
-            return llm.call(model, () -> reader.askAbstractQuestions(safeTitle, safeAbstract, none, bullets(problems)));
+            return llm.callAwaited(model,
+                    () -> reader.askAbstractQuestions(safeTitle, safeAbstract, none, bullets(problems)));
         }
         String outline = headings.isEmpty() ? "(none detected)"
                 : headings.stream().map(h -> "- " + PaperText.neutralised(h)).collect(Collectors.joining("\n"));
-        return llm.call(model, () -> reader.askQuestions(safeTitle, safeAbstract, outline, bullets(problems)));
+        return llm.callAwaited(model, () -> reader.askQuestions(safeTitle, safeAbstract, outline, bullets(problems)));
     }
 
     /** Asks one question over {@code chunks}, which the prompt numbers from 1 in the given order, before it. */
@@ -67,7 +70,9 @@ public class QaClient {
     public LlmReply<AnswerDraft> answer(String model, QuestionDraft question, List<Chunk> chunks,
             List<String> problems) {
         String asked = PaperText.neutralised(question.questionJa() + "\n(" + question.questionEn() + ")");
-        return llm.call(model, () -> reader.answer(render(chunks), asked, bullets(problems)));
+        // Rendered before the call waits for its slot: a slot is held only while the server works.
+        String paper = render(chunks);
+        return llm.call(model, () -> reader.answer(paper, asked, bullets(problems)));
     }
 
     public String modelFor(PaperFetched paper) {
