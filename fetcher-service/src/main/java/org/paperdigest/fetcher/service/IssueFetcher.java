@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.jboss.logging.Logger;
@@ -76,6 +77,8 @@ public class IssueFetcher {
     private final StageMeters meters;
     /** Shared by every issue in work, like arXiv's rate limit. */
     private final ExecutorService workers;
+    /** Held while one paper's arXiv documents download, so that each paper's come back to back (see arxivDocuments). */
+    private final ReentrantLock arxivTurns = new ReentrantLock(true);
 
     @Inject
     public IssueFetcher(ArxivLookup arxiv, DocumentSource documents, EventSink events, ArxivTaxonomy taxonomy,
@@ -254,9 +257,10 @@ public class IssueFetcher {
         if (feed.requestUrl() != null) {
             sources.add(feed.requestUrl());
         }
-        FullText fullText = arxivRendering(entry, notes, sources);
+        ArxivDocuments downloads = arxivDocuments(entry.id());
+        FullText fullText = arxivRendering(entry, downloads, notes, sources);
         if (fullText == null) {
-            fullText = arxivPdf(entry, notes, sources);
+            fullText = arxivPdf(entry, downloads.pdf(), notes, sources);
         }
         return new PaperFetched(PaperFetched.SCHEMA_VERSION, run.issueId(), item.paper().paperKey(),
                 run.revision(), run.model(), entry.id().version(), metadata,
@@ -265,15 +269,49 @@ public class IssueFetcher {
     }
 
     /**
+     * A paper's rendering and PDF, asked for back to back: arXiv's calls are one at a time anyway, and a paper whose
+     * documents are all here can be read while the next paper's download. Every paper reads its PDF, as the source of
+     * its text or for the pages of its rendering's passages.
+     */
+    private ArxivDocuments arxivDocuments(ArxivId id) {
+        arxivTurns.lock();
+        try {
+            return new ArxivDocuments(Download.of(() -> documents.arxivHtml(id)),
+                    Download.of(() -> documents.arxivPdf(id)));
+        } finally {
+            arxivTurns.unlock();
+        }
+    }
+
+    private record ArxivDocuments(Download html, Download pdf) {
+    }
+
+    /** A downloaded document, or why it could not be downloaded. */
+    private record Download(Document document, DownloadException failure) {
+
+        interface Get {
+            Document get() throws DownloadException;
+        }
+
+        static Download of(Get get) {
+            try {
+                return new Download(get.get(), null);
+            } catch (DownloadException e) {
+                return new Download(null, e);
+            }
+        }
+    }
+
+    /**
      * arXiv's HTML rendering where it exists: real sections and math as TeX, read in order with no column or
      * running-header guesswork. Null when there is none (most papers before December 2023) or it cannot be read.
      */
-    private FullText arxivRendering(ArxivEntry entry, List<String> notes, List<String> sources) {
-        Document html;
-        try {
-            html = documents.arxivHtml(entry.id());
-        } catch (DownloadException e) {
-            LOG.debugf("%s: no HTML rendering (%s); reading the PDF", entry.id().versioned(), e.getMessage());
+    private FullText arxivRendering(ArxivEntry entry, ArxivDocuments downloads, List<String> notes,
+            List<String> sources) {
+        Document html = downloads.html().document();
+        if (html == null) {
+            LOG.debugf("%s: no HTML rendering (%s); reading the PDF", entry.id().versioned(),
+                    downloads.html().failure().getMessage());
             return null;
         }
         try {
@@ -284,8 +322,8 @@ public class IssueFetcher {
                     HtmlTextExtractor.parse(html.body(), html.contentType(), html.url()));
             sources.add(html.url());
             notes.addAll(text.notes());
-            return onPdfPages(entry, new FullText("html", html.url(), text.pages(), text.truncated()), notes,
-                    sources);
+            return onPdfPages(new FullText("html", html.url(), text.pages(), text.truncated()), downloads.pdf(),
+                    notes, sources);
         } catch (UnreadableDocumentException e) {
             notes.add("arXiv's HTML rendering could not be read (" + e.getMessage() + "); the PDF was read instead");
             return null;
@@ -293,12 +331,12 @@ public class IssueFetcher {
     }
 
     /**
-     * The rendering's text with each block on the PDF page it stands on, so quotes from it name their page: one more
-     * download per paper. Without a readable PDF the text stays one page, cited by section.
+     * The rendering's text with each block on the PDF page it stands on, so quotes from it name their page. Without a
+     * readable PDF the text stays one page, cited by section.
      */
-    private FullText onPdfPages(ArxivEntry entry, FullText rendering, List<String> notes, List<String> sources) {
+    private FullText onPdfPages(FullText rendering, Download download, List<String> notes, List<String> sources) {
         try {
-            Document pdf = documents.arxivPdf(entry.id());
+            Document pdf = downloaded(download);
             if (!pdf.isPdf()) {
                 throw new UnreadableDocumentException("the PDF link answered with " + pdf.typeForMessage()
                         + ", not a PDF");
@@ -316,9 +354,9 @@ public class IssueFetcher {
         }
     }
 
-    private FullText arxivPdf(ArxivEntry entry, List<String> notes, List<String> sources) {
+    private FullText arxivPdf(ArxivEntry entry, Download download, List<String> notes, List<String> sources) {
         try {
-            Document pdf = documents.arxivPdf(entry.id());
+            Document pdf = downloaded(download);
             sources.add(pdf.url());
             if (!pdf.isPdf()) {
                 throw new UnreadableDocumentException("the PDF link answered with " + pdf.typeForMessage()
@@ -331,6 +369,13 @@ public class IssueFetcher {
             notes.add("full text unavailable: " + e.getMessage());
             return null;
         }
+    }
+
+    private static Document downloaded(Download download) throws DownloadException {
+        if (download.failure() != null) {
+            throw download.failure();
+        }
+        return download.document();
     }
 
     private DigestEvent fetchWebPaper(IssueRun run, IssuePlan.Item item, String url) {

@@ -45,11 +45,13 @@ import org.paperdigest.fetcher.domain.Document;
 import org.paperdigest.fetcher.domain.DocumentSource;
 import org.paperdigest.fetcher.domain.DownloadException;
 import org.paperdigest.fetcher.domain.EventSink;
+import org.paperdigest.fetcher.domain.ExtractedText;
 import org.paperdigest.fetcher.domain.HtmlTextExtractor;
 import org.paperdigest.fetcher.domain.IssuePlan;
 import org.paperdigest.fetcher.domain.ListRow;
 import org.paperdigest.fetcher.domain.PdfTextExtractor;
 import org.paperdigest.fetcher.domain.ReadmeParser;
+import org.paperdigest.fetcher.domain.UnreadableDocumentException;
 import org.paperdigest.fetcher.domain.Week;
 
 class IssueFetcherTest {
@@ -61,6 +63,7 @@ class IssueFetcherTest {
     private final List<List<ArxivId>> lookups = new ArrayList<>();
     private int maxIdsPerRequest = 100;
     private int papersAtOnce = 4;
+    private PdfTextExtractor extractor = new PdfTextExtractor(400_000);
     private final List<IssueFetcher> fetchers = new ArrayList<>();
 
     @AfterEach
@@ -87,19 +90,39 @@ class IssueFetcherTest {
 
     @Test
     void aPaperSlowToReadHoldsBackNoOther() {
-        // GPQA's PDF is not ready until every other paper of the week has been sent, or ten seconds have passed.
+        // GPQA's PDF takes until every other paper of the week has been sent, or ten seconds, to read.
         AtomicBoolean othersWentFirst = new AtomicBoolean();
-        DocumentSource slowGpqa = new DocumentSource() {
+        extractor = new PdfTextExtractor(400_000) {
+            @Override
+            public ExtractedText extract(byte[] pdf) throws UnreadableDocumentException {
+                othersWentFirst.set(awaitEvents(9, Duration.ofSeconds(10)));
+                return super.extract(pdf);
+            }
+        };
+        fetcher(ids -> builtWeekFeed(), arxivPdfsOnlyGpqa(), url -> null).fetch(weekPlan());
+
+        assertTrue(othersWentFirst.get(), "the other nine papers were sent while GPQA was read: " + sink.keys());
+        assertEquals(10, sink.keys().size());
+        assertEquals(10, sink.keys().stream().distinct().count(), "every paper exactly once");
+        assertEquals("arxiv:2311.12022", sink.keys().get(9));
+        assertEquals(ContentLevel.FULL_TEXT, sink.fetched.stream()
+                .filter(f -> f.paperKey().equals("arxiv:2311.12022")).findFirst().orElseThrow().contentLevel());
+    }
+
+    @Test
+    void aPapersArxivDocumentsAreAskedForBackToBack() {
+        List<String> calls = new CopyOnWriteArrayList<>();
+        DocumentSource recording = new DocumentSource() {
             @Override
             public Document arxivPdf(ArxivId id) throws DownloadException {
-                if (id.id().equals("2311.12022")) {
-                    othersWentFirst.set(awaitEvents(9, Duration.ofSeconds(10)));
-                }
+                calls.add("pdf " + id.id());
                 return arxivPdfsOnlyGpqa().arxivPdf(id);
             }
 
             @Override
             public Document arxivHtml(ArxivId id) throws DownloadException {
+                calls.add("html " + id.id());
+                sleep(Duration.ofMillis(20)); // long enough for the other papers to ask in between
                 return arxivPdfsOnlyGpqa().arxivHtml(id);
             }
 
@@ -108,14 +131,13 @@ class IssueFetcherTest {
                 throw new AssertionError();
             }
         };
-        fetcher(ids -> builtWeekFeed(), slowGpqa, url -> null).fetch(weekPlan());
+        fetcher(ids -> builtWeekFeed(), recording, url -> null).fetch(weekPlan());
 
-        assertTrue(othersWentFirst.get(), "the other nine papers were sent while GPQA was read: " + sink.keys());
-        assertEquals(10, sink.keys().size());
-        assertEquals(10, sink.keys().stream().distinct().count(), "every paper exactly once");
-        assertEquals("arxiv:2311.12022", sink.keys().get(9));
-        assertEquals(ContentLevel.FULL_TEXT, sink.fetched.stream()
-                .filter(f -> f.paperKey().equals("arxiv:2311.12022")).findFirst().orElseThrow().contentLevel());
+        assertEquals(18, calls.size(), "a rendering and a PDF for each of the nine papers arXiv knows");
+        for (int i = 0; i < calls.size(); i += 2) {
+            assertTrue(calls.get(i).startsWith("html ") && calls.get(i + 1).equals(
+                    "pdf " + calls.get(i).substring("html ".length())), calls.toString());
+        }
     }
 
     @Test
@@ -447,14 +469,17 @@ class IssueFetcherTest {
             if (Instant.now().isAfter(deadline)) {
                 return false;
             }
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
+            sleep(Duration.ofMillis(10));
         }
         return true;
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private interface Download {
@@ -483,7 +508,7 @@ class IssueFetcherTest {
             }
         };
         IssueFetcher fetcher = new IssueFetcher(recording, documents, sink, ArxivTaxonomy.load(),
-                new PdfTextExtractor(400_000), new HtmlTextExtractor(400_000), CLOCK, maxIdsPerRequest, papersAtOnce,
+                extractor, new HtmlTextExtractor(400_000), CLOCK, maxIdsPerRequest, papersAtOnce,
                 StageMeters.unpublished(StageMeters.FETCH));
         fetchers.add(fetcher);
         return fetcher;
