@@ -20,7 +20,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
+import org.eclipse.microprofile.context.ThreadContext;
 import org.jboss.logging.Logger;
 import org.paperdigest.events.Category;
 import org.paperdigest.events.ContentLevel;
@@ -77,15 +79,18 @@ public class IssueFetcher {
     private final StageMeters meters;
     /** Shared by every issue in work, like arXiv's rate limit. */
     private final ExecutorService workers;
+    /** Gives a paper's work the context of the issue's (its trace, so the paper's events carry it). */
+    private final UnaryOperator<Runnable> inCallersContext;
     /** Held while one paper's arXiv documents download, so that each paper's come back to back (see arxivDocuments). */
     private final ReentrantLock arxivTurns = new ReentrantLock(true);
 
     @Inject
     public IssueFetcher(ArxivLookup arxiv, DocumentSource documents, EventSink events, ArxivTaxonomy taxonomy,
-            PdfTextExtractor extractor, HtmlTextExtractor htmlExtractor, FetcherConfig config, MeterRegistry registry) {
+            PdfTextExtractor extractor, HtmlTextExtractor htmlExtractor, FetcherConfig config, MeterRegistry registry,
+            ThreadContext context) {
         this(arxiv, documents, events, taxonomy, extractor, htmlExtractor, Clock.systemUTC(),
                 config.arxiv().maxIdsPerRequest(), config.papersAtOnce(),
-                new StageMeters(registry, StageMeters.FETCH));
+                new StageMeters(registry, StageMeters.FETCH), context::contextualRunnable);
     }
 
     /**
@@ -96,6 +101,14 @@ public class IssueFetcher {
     public IssueFetcher(ArxivLookup arxiv, DocumentSource documents, EventSink events, ArxivTaxonomy taxonomy,
             PdfTextExtractor extractor, HtmlTextExtractor htmlExtractor, Clock clock, int maxIdsPerRequest,
             int papersAtOnce, StageMeters meters) {
+        this(arxiv, documents, events, taxonomy, extractor, htmlExtractor, clock, maxIdsPerRequest, papersAtOnce,
+                meters, UnaryOperator.identity());
+    }
+
+    private IssueFetcher(ArxivLookup arxiv, DocumentSource documents, EventSink events, ArxivTaxonomy taxonomy,
+            PdfTextExtractor extractor, HtmlTextExtractor htmlExtractor, Clock clock, int maxIdsPerRequest,
+            int papersAtOnce, StageMeters meters, UnaryOperator<Runnable> inCallersContext) {
+        this.inCallersContext = inCallersContext;
         this.maxIdsPerRequest = Math.max(1, maxIdsPerRequest);
         this.meters = meters;
         this.arxiv = arxiv;
@@ -133,11 +146,9 @@ public class IssueFetcher {
             // Papers elsewhere need no lookup: they start at once, beside the arXiv lookups.
             for (IssuePlan.Item item : papers.values()) {
                 if (item.source() instanceof PaperSource.Web web) {
-                    started.add(workers.submit(() -> settle(run, item, settled,
-                            () -> fetchWebPaper(run, item, web.url()))));
+                    started.add(start(() -> settle(run, item, settled, () -> fetchWebPaper(run, item, web.url()))));
                 } else if (item.source() instanceof PaperSource.Unusable unusable) {
-                    started.add(workers.submit(() -> settle(run, item, settled,
-                            () -> failed(run, item, unusable.reason()))));
+                    started.add(start(() -> settle(run, item, settled, () -> failed(run, item, unusable.reason()))));
                 }
             }
             List<IssuePlan.Item> arxivPapers = papers.values().stream()
@@ -157,6 +168,10 @@ public class IssueFetcher {
         }
         LOG.infof("issue %s: %d papers settled for revision %d", run.issueId(), settled.size(),
                 run.revision());
+    }
+
+    private Future<?> start(Runnable paper) {
+        return workers.submit(inCallersContext.apply(paper));
     }
 
     /**
@@ -231,7 +246,7 @@ public class IssueFetcher {
         }
         for (IssuePlan.Item item : items) {
             ArxivId id = ((PaperSource.Arxiv) item.source()).id();
-            started.add(workers.submit(() -> settle(run, item, settled, () -> {
+            started.add(start(() -> settle(run, item, settled, () -> {
                 Optional<ArxivEntry> entry = feed.find(id);
                 if (entry.isEmpty()) {
                     return failed(run, item, "arXiv returned no entry for " + id.versioned()
