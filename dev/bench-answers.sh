@@ -11,4 +11,4 @@ export QUARKUS_DATASOURCE_USERNAME="${QUARKUS_DATASOURCE_USERNAME:-paperdigest}"
 export QUARKUS_DATASOURCE_PASSWORD="${QUARKUS_DATASOURCE_PASSWORD:-paperdigest}"
 ./mvnw -B -q install -DskipTests
 ./mvnw -B verify -pl system-tests -Dit.test=AnswerThroughputBenchmark -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
-  | grep -E 'Answer throughput|calls:|ideal|wall time|Tests run:|ERROR' || true
+  | grep -E 'Answer throughput|calls:|ideal|wall time|time line|Tests run:|ERROR' || true

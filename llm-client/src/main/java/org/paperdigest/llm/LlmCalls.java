@@ -4,13 +4,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.Semaphore;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.paperdigest.events.PaperFetched;
 
 /**
- * Makes one attempt at one prompt: waits for one of the {@code paperdigest.llm.max-concurrent-calls} slots, refuses
+ * Makes one attempt at one prompt: waits for one of the {@code paperdigest.llm.max-concurrent-calls} slots
+ * ({@link CallSlots}: a call that others wait for goes first), refuses
  * at once while the circuit breaker is open (the server failed repeatedly just before), waits out any
  * {@code Retry-After} the server asked for, counts what the replies cost and how each attempt ended
  * ({@link LlmMetrics}), and turns a failure into an {@link LlmException} that names what to check. Retrying is left
@@ -24,7 +24,7 @@ public class LlmCalls {
     private final UsageMeter meter;
     private final String baseUrl;
     private final String model;
-    private final Semaphore slots;
+    private final CallSlots slots;
     private final CircuitBreaker breaker;
     private final LlmMetrics metrics;
     private final ChosenModel chosenModel;
@@ -39,14 +39,11 @@ public class LlmCalls {
 
     LlmCalls(RetryAfterGate gate, UsageMeter meter, LlmMetrics metrics, ChosenModel chosenModel, String baseUrl,
             String model, int maxConcurrentCalls, CircuitBreaker breaker) {
-        if (maxConcurrentCalls < 1) {
-            throw new IllegalArgumentException("paperdigest.llm.max-concurrent-calls must be at least 1");
-        }
         this.gate = gate;
         this.meter = meter;
         this.baseUrl = baseUrl;
         this.model = model;
-        this.slots = new Semaphore(maxConcurrentCalls, true);
+        this.slots = new CallSlots(maxConcurrentCalls);
         this.breaker = breaker;
         this.metrics = metrics;
         this.chosenModel = chosenModel;
@@ -67,8 +64,13 @@ public class LlmCalls {
      * @throws LlmException            the server refused the request (key, model, request shape)
      */
     <T> LlmReply<T> call(String model, Supplier<T> prompt) {
+        return call(model, CallTurn.IN_TURN, prompt);
+    }
+
+    /** Like {@link #call(String, Supplier)}, with the call's {@code turn} for a free slot. */
+    <T> LlmReply<T> call(String model, CallTurn turn, Supplier<T> prompt) {
         try {
-            slots.acquire();
+            slots.acquire(turn == CallTurn.AHEAD);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new LlmUnavailableException("interrupted while waiting for a free LLM call slot", e,

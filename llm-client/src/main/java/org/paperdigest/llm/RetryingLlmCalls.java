@@ -25,6 +25,7 @@ public class RetryingLlmCalls {
 
     /**
      * @param model  the model to ask, {@link LlmCalls#modelFor} the paper
+     * @param turn   when the call gets a free call slot among the calls waiting for one
      * @param prompt the AI service call, made on this thread
      * @throws LlmOutputException      the reply was not the JSON asked for
      * @throws LlmUnavailableException the server still failed after the retries
@@ -35,7 +36,7 @@ public class RetryingLlmCalls {
             maxDuration = 10, durationUnit = ChronoUnit.MINUTES, retryOn = LlmUnavailableException.class)
     @ExponentialBackoff(factor = 2, maxDelay = 1, maxDelayUnit = ChronoUnit.MINUTES)
     @BeforeRetry(RetryMeter.class)
-    public <T> LlmReply<T> call(String model, Supplier<T> prompt) {
-        return calls.call(model, prompt);
+    public <T> LlmReply<T> call(String model, CallTurn turn, Supplier<T> prompt) {
+        return calls.call(model, turn, prompt);
     }
 }

@@ -57,7 +57,7 @@ class RetryingLlmCallsCircuitTest {
     }
 
     private void ask() {
-        calls.call(FakeOpenAiServer.MODEL, () -> acknowledger.acknowledge("We present GPQA, a challenging dataset."));
+        calls.call(FakeOpenAiServer.MODEL, CallTurn.IN_TURN, () -> acknowledger.acknowledge("We present GPQA, a challenging dataset."));
     }
 
     public static class LowThreshold implements QuarkusTestProfile {

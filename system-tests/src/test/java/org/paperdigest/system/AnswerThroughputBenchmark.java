@@ -24,8 +24,9 @@ import org.paperdigest.testing.FixtureServer;
  * time per call, as a real server's latency would. Prints the wall time from request to publication beside the
  * ideal: the larger of each LLM service's calls × latency ÷ its call slots
  * ({@code paperdigest.llm.max-concurrent-calls}) and the longest chain of calls that must wait for each other (a
- * paper's questions, then an answer, each with its re-ask where one was made). Asserts only that the issue
- * published with its five papers.
+ * paper's questions, then an answer, each with its re-ask where one was made), and when the first LLM call was asked
+ * and the last answered, so the time outside the calls shows. Asserts only that the issue published with its five
+ * papers.
  */
 class AnswerThroughputBenchmark {
 
@@ -89,11 +90,23 @@ class AnswerThroughputBenchmark {
                     summarizerBound, qaBound, chain, ideal);
             System.out.printf("  wall time, request to published: %.1f s; ideal / wall = %.2f%n", seconds,
                     ideal / seconds);
+            // The fake stamps a call once its delay is over: a call was asked for one latency before its stamp.
+            Instant firstAsked = calls.stream().map(FakeOpenAiServer.Call::receivedAt).min(Instant::compareTo)
+                    .orElseThrow().minus(LATENCY);
+            Instant lastAnswered = calls.stream().map(FakeOpenAiServer.Call::receivedAt).max(Instant::compareTo)
+                    .orElseThrow();
+            System.out.printf("  time line: first LLM call asked %.1f s after the request, last answered at %.1f s,"
+                    + " published at %.1f s%n", secondsBetween(requested, firstAsked),
+                    secondsBetween(requested, lastAnswered), seconds);
         } finally {
             for (ServiceProcess service : services.values()) {
                 service.close();
             }
         }
+    }
+
+    private static double secondsBetween(Instant from, Instant to) {
+        return Duration.between(from, to).toMillis() / 1000.0;
     }
 
     private static JsonNode awaitPublished(String url) throws Exception {

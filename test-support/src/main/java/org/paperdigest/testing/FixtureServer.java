@@ -19,9 +19,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -41,7 +44,8 @@ import java.util.regex.Pattern;
  * <li>{@code /web/<host>/<path>}: the page fixture standing in for {@code https://<host>/<path>}, as
  * {@code text/html; charset=utf-8}, 404 for any other.</li>
  * </ul>
- * Every request is recorded (time, path, query, User-Agent), so a test can assert how the remotes were used.
+ * Every request is recorded (time, path, query, User-Agent), so a test can assert how the remotes were used, and
+ * answers can be {@linkplain #hold held back} as a slow remote's would be.
  * Run {@link #main} to start one by hand ({@code java -cp events/target/test-classes
  * org.paperdigest.testing.FixtureServer [port]}); it prints its base URL and runs until killed.
  */
@@ -90,6 +94,7 @@ public final class FixtureServer implements AutoCloseable {
     private final ExecutorService executor;
     private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
     private final Map<Set<String>, String> arxivAnswers = new HashMap<>();
+    private final Map<String, CountDownLatch> holds = new ConcurrentHashMap<>();
     private volatile int newestWeeksLeftOut;
 
     private FixtureServer(int port) throws IOException {
@@ -169,6 +174,25 @@ public final class FixtureServer implements AutoCloseable {
                 .toList();
     }
 
+    /**
+     * Holds back the answer to every request whose path starts with {@code pathPrefix} (it is recorded at once) until
+     * the returned hold is closed, or for at most a minute: lets a test see what goes on while a download is slow.
+     */
+    public Hold hold(String pathPrefix) {
+        CountDownLatch latch = new CountDownLatch(1);
+        holds.put(pathPrefix, latch);
+        return () -> {
+            holds.remove(pathPrefix, latch);
+            latch.countDown();
+        };
+    }
+
+    /** Answers the requests a {@link #hold} held back, and those to come. */
+    public interface Hold extends AutoCloseable {
+        @Override
+        void close();
+    }
+
     public void clearRequests() {
         requests.clear();
     }
@@ -194,6 +218,7 @@ public final class FixtureServer implements AutoCloseable {
         requests.add(new RecordedRequest(Instant.now(), exchange.getRequestMethod(), path, query,
                 exchange.getRequestHeaders().getFirst("User-Agent")));
         try (exchange) {
+            awaitRelease(path);
             if (!"GET".equals(exchange.getRequestMethod())) {
                 send(exchange, 405, "text/plain; charset=utf-8", bytes("only GET is served\n"));
             } else if (path.equals("/dair-ai/README.md")) {
@@ -208,6 +233,18 @@ public final class FixtureServer implements AutoCloseable {
                 answerPage(exchange, path);
             } else {
                 send(exchange, 404, "text/plain; charset=utf-8", bytes("no fixture at " + path + "\n"));
+            }
+        }
+    }
+
+    private void awaitRelease(String path) {
+        for (Map.Entry<String, CountDownLatch> hold : holds.entrySet()) {
+            if (path.startsWith(hold.getKey())) {
+                try {
+                    hold.getValue().await(1, TimeUnit.MINUTES);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
         }
     }

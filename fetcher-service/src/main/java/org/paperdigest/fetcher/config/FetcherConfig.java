@@ -22,6 +22,14 @@ public interface FetcherConfig {
     /** Who to contact about our traffic (an e-mail or URL); sent in the User-Agent, as arXiv asks of API users. */
     Optional<String> contact();
 
+    /**
+     * Papers of an issue fetched at once, so that a paper is sent as soon as it is ready and a slow one (a large PDF
+     * to read) holds back no other. arXiv's calls stay one at a time under {@link Arxiv#minInterval()} whatever this
+     * is; what runs side by side is reading the documents and fetching from other hosts.
+     */
+    @WithDefault("4")
+    int papersAtOnce();
+
     Http http();
 
     Arxiv arxiv();

@@ -23,7 +23,7 @@ import org.paperdigest.events.Page;
  * ({@link RunningHeaders}), words hyphenated across a line break joined, bare page-number lines dropped, runs of
  * spaces collapsed. The total is capped; a note says where the cap cut.
  */
-public final class PdfTextExtractor {
+public class PdfTextExtractor {
 
     private static final Pattern SPACES = Pattern.compile("[ \\t]+");
     private static final Pattern BARE_NUMBER = Pattern.compile("^\\d{1,4}$");

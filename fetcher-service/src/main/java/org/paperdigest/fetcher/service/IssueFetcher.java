@@ -1,6 +1,7 @@
 package org.paperdigest.fetcher.service;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -11,8 +12,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
+import org.eclipse.microprofile.context.ThreadContext;
 import org.jboss.logging.Logger;
 import org.paperdigest.events.Category;
 import org.paperdigest.events.ContentLevel;
@@ -46,9 +56,12 @@ import org.paperdigest.fetcher.source.arxiv.TexText;
 import org.paperdigest.fetcher.source.web.PageMetadata;
 
 /**
- * Fetches the papers of a planned issue. Every paper ends as exactly one {@link PaperFetched} or {@link PaperFailed}:
- * each is settled on its own, an exception in one never touches the others, and whatever is left unsettled at the
- * end (a bug, a crash of the batch) is reported as failed rather than silently lost.
+ * Fetches the papers of a planned issue, {@code paperdigest.fetcher.papers-at-once} side by side, each sent as soon as
+ * it is ready: a paper whose PDF takes long to read holds back no other. arXiv's calls stay one at a time, spaced by
+ * its rate limit ({@link org.paperdigest.fetcher.client.ArxivRateLimiter}). Every paper ends as exactly one
+ * {@link PaperFetched} or {@link PaperFailed}: each is settled on its own, an exception in one never touches the
+ * others, and whatever is left unsettled at the end (a bug, a crash of the batch) is reported as failed rather than
+ * silently lost.
  */
 @ApplicationScoped
 public class IssueFetcher {
@@ -64,27 +77,38 @@ public class IssueFetcher {
     private final Clock clock;
     private final int maxIdsPerRequest;
     private final StageMeters meters;
+    /** Shared by every issue in work, like arXiv's rate limit. */
+    private final ExecutorService workers;
+    /** Gives a paper's work the context of the issue's (its trace, so the paper's events carry it). */
+    private final UnaryOperator<Runnable> inCallersContext;
+    /** Held while one paper's arXiv documents download, so that each paper's come back to back (see arxivDocuments). */
+    private final ReentrantLock arxivTurns = new ReentrantLock(true);
 
     @Inject
     public IssueFetcher(ArxivLookup arxiv, DocumentSource documents, EventSink events, ArxivTaxonomy taxonomy,
-            PdfTextExtractor extractor, HtmlTextExtractor htmlExtractor, FetcherConfig config, MeterRegistry registry) {
+            PdfTextExtractor extractor, HtmlTextExtractor htmlExtractor, FetcherConfig config, MeterRegistry registry,
+            ThreadContext context) {
         this(arxiv, documents, events, taxonomy, extractor, htmlExtractor, Clock.systemUTC(),
-                config.arxiv().maxIdsPerRequest(), new StageMeters(registry, StageMeters.FETCH));
-    }
-
-    public IssueFetcher(ArxivLookup arxiv, DocumentSource documents, EventSink events, ArxivTaxonomy taxonomy,
-            PdfTextExtractor extractor, HtmlTextExtractor htmlExtractor, Clock clock) {
-        this(arxiv, documents, events, taxonomy, extractor, htmlExtractor, clock, 100,
-                StageMeters.unpublished(StageMeters.FETCH));
+                config.arxiv().maxIdsPerRequest(), config.papersAtOnce(),
+                new StageMeters(registry, StageMeters.FETCH), context::contextualRunnable);
     }
 
     /**
      * @param maxIdsPerRequest most ids in one export-API request; more papers are looked up in several
+     * @param papersAtOnce     papers fetched side by side
      * @param meters           times each paper's own work (after the issue's arXiv lookup) and counts its outcome
      */
     public IssueFetcher(ArxivLookup arxiv, DocumentSource documents, EventSink events, ArxivTaxonomy taxonomy,
             PdfTextExtractor extractor, HtmlTextExtractor htmlExtractor, Clock clock, int maxIdsPerRequest,
-            StageMeters meters) {
+            int papersAtOnce, StageMeters meters) {
+        this(arxiv, documents, events, taxonomy, extractor, htmlExtractor, clock, maxIdsPerRequest, papersAtOnce,
+                meters, UnaryOperator.identity());
+    }
+
+    private IssueFetcher(ArxivLookup arxiv, DocumentSource documents, EventSink events, ArxivTaxonomy taxonomy,
+            PdfTextExtractor extractor, HtmlTextExtractor htmlExtractor, Clock clock, int maxIdsPerRequest,
+            int papersAtOnce, StageMeters meters, UnaryOperator<Runnable> inCallersContext) {
+        this.inCallersContext = inCallersContext;
         this.maxIdsPerRequest = Math.max(1, maxIdsPerRequest);
         this.meters = meters;
         this.arxiv = arxiv;
@@ -94,6 +118,17 @@ public class IssueFetcher {
         this.extractor = extractor;
         this.htmlExtractor = htmlExtractor;
         this.clock = clock;
+        this.workers = Executors.newFixedThreadPool(Math.max(1, papersAtOnce), work -> {
+            Thread thread = new Thread(work, "fetch-paper");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** Interrupts the papers in work; those not started are settled as failed by the issue that queued them. */
+    @PreDestroy
+    void stop() {
+        workers.shutdownNow().forEach(queued -> ((Future<?>) queued).cancel(false));
     }
 
     public void fetch(IssuePlan plan) {
@@ -105,22 +140,25 @@ public class IssueFetcher {
         // A paper listed twice in one week is fetched once: events are keyed by paper.
         Map<String, IssuePlan.Item> papers = new LinkedHashMap<>();
         items.forEach(item -> papers.putIfAbsent(item.paper().paperKey(), item));
-        Set<String> settled = new LinkedHashSet<>();
+        Set<String> settled = ConcurrentHashMap.newKeySet();
+        List<Future<?>> started = new ArrayList<>();
         try {
+            // Papers elsewhere need no lookup: they start at once, beside the arXiv lookups.
+            for (IssuePlan.Item item : papers.values()) {
+                if (item.source() instanceof PaperSource.Web web) {
+                    started.add(start(() -> settle(run, item, settled, () -> fetchWebPaper(run, item, web.url()))));
+                } else if (item.source() instanceof PaperSource.Unusable unusable) {
+                    started.add(start(() -> settle(run, item, settled, () -> failed(run, item, unusable.reason()))));
+                }
+            }
             List<IssuePlan.Item> arxivPapers = papers.values().stream()
                     .filter(item -> item.source() instanceof PaperSource.Arxiv).toList();
             // One id_list request per issue, or per chunk of an issue too large for one request.
             for (List<IssuePlan.Item> chunk : lookupChunks(arxivPapers)) {
-                fetchArxivPapers(run, chunk, settled);
-            }
-            for (IssuePlan.Item item : papers.values()) {
-                if (item.source() instanceof PaperSource.Web web) {
-                    settle(run, item, settled, () -> fetchWebPaper(run, item, web.url()));
-                } else if (item.source() instanceof PaperSource.Unusable unusable) {
-                    settle(run, item, settled, () -> failed(run, item, unusable.reason()));
-                }
+                fetchArxivPapers(run, chunk, settled, started);
             }
         } finally {
+            awaitAll(started);
             for (IssuePlan.Item item : papers.values()) {
                 if (!settled.contains(item.paper().paperKey())) {
                     settle(run, item, settled, () -> failed(run, item,
@@ -130,6 +168,36 @@ public class IssueFetcher {
         }
         LOG.infof("issue %s: %d papers settled for revision %d", run.issueId(), settled.size(),
                 run.revision());
+    }
+
+    private Future<?> start(Runnable paper) {
+        return workers.submit(inCallersContext.apply(paper));
+    }
+
+    /**
+     * Waits until every started paper is done, even when interrupted (a service stopping interrupts the workers,
+     * which then end soon): only then may a paper left unsettled be settled as failed without being settled twice.
+     */
+    private static void awaitAll(List<Future<?>> started) {
+        boolean interrupted = false;
+        for (Future<?> paper : started) {
+            while (true) {
+                try {
+                    paper.get();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    LOG.errorf(e.getCause(), "a paper's fetch ended abnormally");
+                    break;
+                } catch (CancellationException notStarted) {
+                    break;
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The papers in list order, cut where one more would put over {@code maxIdsPerRequest} ids in a request. */
@@ -163,7 +231,8 @@ public class IssueFetcher {
                 .distinct().toList();
     }
 
-    private void fetchArxivPapers(IssueRun run, List<IssuePlan.Item> items, Set<String> settled) {
+    private void fetchArxivPapers(IssueRun run, List<IssuePlan.Item> items, Set<String> settled,
+            List<Future<?>> started) {
         List<ArxivId> ids = lookupIds(items);
         ArxivFeed feed;
         try {
@@ -177,14 +246,14 @@ public class IssueFetcher {
         }
         for (IssuePlan.Item item : items) {
             ArxivId id = ((PaperSource.Arxiv) item.source()).id();
-            settle(run, item, settled, () -> {
+            started.add(start(() -> settle(run, item, settled, () -> {
                 Optional<ArxivEntry> entry = feed.find(id);
                 if (entry.isEmpty()) {
                     return failed(run, item, "arXiv returned no entry for " + id.versioned()
                             + ": check the id in the list");
                 }
                 return fetchedFromArxiv(run, item, entry.get(), feed);
-            });
+            })));
         }
     }
 
@@ -203,9 +272,10 @@ public class IssueFetcher {
         if (feed.requestUrl() != null) {
             sources.add(feed.requestUrl());
         }
-        FullText fullText = arxivRendering(entry, notes, sources);
+        ArxivDocuments downloads = arxivDocuments(entry.id());
+        FullText fullText = arxivRendering(entry, downloads, notes, sources);
         if (fullText == null) {
-            fullText = arxivPdf(entry, notes, sources);
+            fullText = arxivPdf(entry, downloads.pdf(), notes, sources);
         }
         return new PaperFetched(PaperFetched.SCHEMA_VERSION, run.issueId(), item.paper().paperKey(),
                 run.revision(), run.model(), entry.id().version(), metadata,
@@ -214,15 +284,49 @@ public class IssueFetcher {
     }
 
     /**
+     * A paper's rendering and PDF, asked for back to back: arXiv's calls are one at a time anyway, and a paper whose
+     * documents are all here can be read while the next paper's download. Every paper reads its PDF, as the source of
+     * its text or for the pages of its rendering's passages.
+     */
+    private ArxivDocuments arxivDocuments(ArxivId id) {
+        arxivTurns.lock();
+        try {
+            return new ArxivDocuments(Download.of(() -> documents.arxivHtml(id)),
+                    Download.of(() -> documents.arxivPdf(id)));
+        } finally {
+            arxivTurns.unlock();
+        }
+    }
+
+    private record ArxivDocuments(Download html, Download pdf) {
+    }
+
+    /** A downloaded document, or why it could not be downloaded. */
+    private record Download(Document document, DownloadException failure) {
+
+        interface Get {
+            Document get() throws DownloadException;
+        }
+
+        static Download of(Get get) {
+            try {
+                return new Download(get.get(), null);
+            } catch (DownloadException e) {
+                return new Download(null, e);
+            }
+        }
+    }
+
+    /**
      * arXiv's HTML rendering where it exists: real sections and math as TeX, read in order with no column or
      * running-header guesswork. Null when there is none (most papers before December 2023) or it cannot be read.
      */
-    private FullText arxivRendering(ArxivEntry entry, List<String> notes, List<String> sources) {
-        Document html;
-        try {
-            html = documents.arxivHtml(entry.id());
-        } catch (DownloadException e) {
-            LOG.debugf("%s: no HTML rendering (%s); reading the PDF", entry.id().versioned(), e.getMessage());
+    private FullText arxivRendering(ArxivEntry entry, ArxivDocuments downloads, List<String> notes,
+            List<String> sources) {
+        Document html = downloads.html().document();
+        if (html == null) {
+            LOG.debugf("%s: no HTML rendering (%s); reading the PDF", entry.id().versioned(),
+                    downloads.html().failure().getMessage());
             return null;
         }
         try {
@@ -233,8 +337,8 @@ public class IssueFetcher {
                     HtmlTextExtractor.parse(html.body(), html.contentType(), html.url()));
             sources.add(html.url());
             notes.addAll(text.notes());
-            return onPdfPages(entry, new FullText("html", html.url(), text.pages(), text.truncated()), notes,
-                    sources);
+            return onPdfPages(new FullText("html", html.url(), text.pages(), text.truncated()), downloads.pdf(),
+                    notes, sources);
         } catch (UnreadableDocumentException e) {
             notes.add("arXiv's HTML rendering could not be read (" + e.getMessage() + "); the PDF was read instead");
             return null;
@@ -242,12 +346,12 @@ public class IssueFetcher {
     }
 
     /**
-     * The rendering's text with each block on the PDF page it stands on, so quotes from it name their page: one more
-     * download per paper. Without a readable PDF the text stays one page, cited by section.
+     * The rendering's text with each block on the PDF page it stands on, so quotes from it name their page. Without a
+     * readable PDF the text stays one page, cited by section.
      */
-    private FullText onPdfPages(ArxivEntry entry, FullText rendering, List<String> notes, List<String> sources) {
+    private FullText onPdfPages(FullText rendering, Download download, List<String> notes, List<String> sources) {
         try {
-            Document pdf = documents.arxivPdf(entry.id());
+            Document pdf = downloaded(download);
             if (!pdf.isPdf()) {
                 throw new UnreadableDocumentException("the PDF link answered with " + pdf.typeForMessage()
                         + ", not a PDF");
@@ -265,9 +369,9 @@ public class IssueFetcher {
         }
     }
 
-    private FullText arxivPdf(ArxivEntry entry, List<String> notes, List<String> sources) {
+    private FullText arxivPdf(ArxivEntry entry, Download download, List<String> notes, List<String> sources) {
         try {
-            Document pdf = documents.arxivPdf(entry.id());
+            Document pdf = downloaded(download);
             sources.add(pdf.url());
             if (!pdf.isPdf()) {
                 throw new UnreadableDocumentException("the PDF link answered with " + pdf.typeForMessage()
@@ -280,6 +384,13 @@ public class IssueFetcher {
             notes.add("full text unavailable: " + e.getMessage());
             return null;
         }
+    }
+
+    private static Document downloaded(Download download) throws DownloadException {
+        if (download.failure() != null) {
+            throw download.failure();
+        }
+        return download.document();
     }
 
     private DigestEvent fetchWebPaper(IssueRun run, IssuePlan.Item item, String url) {
@@ -357,6 +468,8 @@ public class IssueFetcher {
                 }
                 settled.add(key);
                 paperWork.finished(event);
+                LOG.infof("issue %s: %s %s", run.issueId(), key, event instanceof PaperFetched fetched
+                        ? "sent, " + fetched.contentLevel() : "failed: " + ((PaperFailed) event).reason());
             } catch (RuntimeException e) {
                 LOG.errorf(e, "issue %s: could not send the event for %s", run.issueId(), key);
             }

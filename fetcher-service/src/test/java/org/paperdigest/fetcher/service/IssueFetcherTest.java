@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -14,8 +15,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.paperdigest.events.Category;
 import org.paperdigest.events.ContentLevel;
@@ -35,8 +39,10 @@ import org.paperdigest.fetcher.domain.Document;
 import org.paperdigest.fetcher.domain.DocumentSource;
 import org.paperdigest.fetcher.domain.DownloadException;
 import org.paperdigest.fetcher.domain.EventSink;
+import org.paperdigest.fetcher.extract.ExtractedText;
 import org.paperdigest.fetcher.extract.HtmlTextExtractor;
 import org.paperdigest.fetcher.extract.PdfTextExtractor;
+import org.paperdigest.fetcher.extract.UnreadableDocumentException;
 import org.paperdigest.fetcher.list.IssuePlan;
 import org.paperdigest.fetcher.list.ListRow;
 import org.paperdigest.fetcher.list.ReadmeParser;
@@ -56,6 +62,14 @@ class IssueFetcherTest {
     private final RecordingSink sink = new RecordingSink();
     private final List<List<ArxivId>> lookups = new ArrayList<>();
     private int maxIdsPerRequest = 100;
+    private int papersAtOnce = 4;
+    private PdfTextExtractor extractor = new PdfTextExtractor(400_000);
+    private final List<IssueFetcher> fetchers = new ArrayList<>();
+
+    @AfterEach
+    void stopFetchers() {
+        fetchers.forEach(IssueFetcher::stop);
+    }
 
     @Test
     void anIssueLargerThanOneRequestIsLookedUpInChunksInOrder() {
@@ -72,6 +86,58 @@ class IssueFetcherTest {
                 lookups.stream().map(ids -> ids.stream().map(ArxivId::versioned).toList()).toList());
         assertEquals(9, sink.fetched.size());
         assertEquals(List.of("arxiv:2311.05698"), sink.failed.stream().map(PaperFailed::paperKey).toList());
+    }
+
+    @Test
+    void aPaperSlowToReadHoldsBackNoOther() {
+        // GPQA's PDF takes until every other paper of the week has been sent, or ten seconds, to read.
+        AtomicBoolean othersWentFirst = new AtomicBoolean();
+        extractor = new PdfTextExtractor(400_000) {
+            @Override
+            public ExtractedText extract(byte[] pdf) throws UnreadableDocumentException {
+                othersWentFirst.set(awaitEvents(9, Duration.ofSeconds(10)));
+                return super.extract(pdf);
+            }
+        };
+        fetcher(ids -> builtWeekFeed(), arxivPdfsOnlyGpqa(), url -> null).fetch(weekPlan());
+
+        assertTrue(othersWentFirst.get(), "the other nine papers were sent while GPQA was read: " + sink.keys());
+        assertEquals(10, sink.keys().size());
+        assertEquals(10, sink.keys().stream().distinct().count(), "every paper exactly once");
+        assertEquals("arxiv:2311.12022", sink.keys().get(9));
+        assertEquals(ContentLevel.FULL_TEXT, sink.fetched.stream()
+                .filter(f -> f.paperKey().equals("arxiv:2311.12022")).findFirst().orElseThrow().contentLevel());
+    }
+
+    @Test
+    void aPapersArxivDocumentsAreAskedForBackToBack() {
+        List<String> calls = new CopyOnWriteArrayList<>();
+        DocumentSource recording = new DocumentSource() {
+            @Override
+            public Document arxivPdf(ArxivId id) throws DownloadException {
+                calls.add("pdf " + id.id());
+                return arxivPdfsOnlyGpqa().arxivPdf(id);
+            }
+
+            @Override
+            public Document arxivHtml(ArxivId id) throws DownloadException {
+                calls.add("html " + id.id());
+                sleep(Duration.ofMillis(20)); // long enough for the other papers to ask in between
+                return arxivPdfsOnlyGpqa().arxivHtml(id);
+            }
+
+            @Override
+            public Document download(String url) {
+                throw new AssertionError();
+            }
+        };
+        fetcher(ids -> builtWeekFeed(), recording, url -> null).fetch(weekPlan());
+
+        assertEquals(18, calls.size(), "a rendering and a PDF for each of the nine papers arXiv knows");
+        for (int i = 0; i < calls.size(); i += 2) {
+            assertTrue(calls.get(i).startsWith("html ") && calls.get(i + 1).equals(
+                    "pdf " + calls.get(i).substring("html ".length())), calls.toString());
+        }
     }
 
     @Test
@@ -368,6 +434,7 @@ class IssueFetcherTest {
 
     @Test
     void emptyPagesAndRowsWithoutLinksFailWithAReason() {
+        papersAtOnce = 1; // one at a time: the events come in list order
         String blog = "https://ai.meta.com/blog/emu-text-to-video-generation-image-editing-research/";
         IssueFetcher fetcher = fetcher(ids -> {
             throw new AssertionError();
@@ -396,6 +463,25 @@ class IssueFetcherTest {
 
     // ---- test doubles and fixtures
 
+    private boolean awaitEvents(int count, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (sink.keys().size() < count) {
+            if (Instant.now().isAfter(deadline)) {
+                return false;
+            }
+            sleep(Duration.ofMillis(10));
+        }
+        return true;
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private interface Download {
         Document get(String url) throws DownloadException;
     }
@@ -421,8 +507,11 @@ class IssueFetcherTest {
                 return others.get(url);
             }
         };
-        return new IssueFetcher(recording, documents, sink, ArxivTaxonomy.load(), new PdfTextExtractor(400_000),
-                new HtmlTextExtractor(400_000), CLOCK, maxIdsPerRequest, StageMeters.unpublished(StageMeters.FETCH));
+        IssueFetcher fetcher = new IssueFetcher(recording, documents, sink, ArxivTaxonomy.load(),
+                extractor, new HtmlTextExtractor(400_000), CLOCK, maxIdsPerRequest, papersAtOnce,
+                StageMeters.unpublished(StageMeters.FETCH));
+        fetchers.add(fetcher);
+        return fetcher;
     }
 
     private static ArxivFeed builtWeekFeed() throws ArxivApiException {
@@ -473,11 +562,11 @@ class IssueFetcherTest {
         return IssuePlan.of(week, "https://list.test/README.md");
     }
 
-    /** Collects the events and proves each one valid against its JSON Schema. */
+    /** Collects the events, sent from several threads, and proves each one valid against its JSON Schema. */
     private static final class RecordingSink implements EventSink {
-        final List<PaperFetched> fetched = new ArrayList<>();
-        final List<PaperFailed> failed = new ArrayList<>();
-        final List<String> order = new ArrayList<>();
+        final List<PaperFetched> fetched = new CopyOnWriteArrayList<>();
+        final List<PaperFailed> failed = new CopyOnWriteArrayList<>();
+        final List<String> order = new CopyOnWriteArrayList<>();
 
         @Override
         public void planned(IssuePlanned event) {
@@ -485,13 +574,13 @@ class IssueFetcherTest {
         }
 
         @Override
-        public void fetched(PaperFetched event) {
+        public synchronized void fetched(PaperFetched event) {
             fetched.add(event);
             order.add(event.paperKey());
         }
 
         @Override
-        public void failed(PaperFailed event) {
+        public synchronized void failed(PaperFailed event) {
             failed.add(event);
             order.add(event.paperKey());
         }

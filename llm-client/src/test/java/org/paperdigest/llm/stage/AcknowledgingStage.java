@@ -10,6 +10,7 @@ import org.paperdigest.events.QualityReport;
 import org.paperdigest.events.Stage;
 import org.paperdigest.llm.Acknowledger;
 import org.paperdigest.llm.Acknowledger.Ack;
+import org.paperdigest.llm.CallTurn;
 import org.paperdigest.llm.LlmReply;
 import org.paperdigest.llm.PaperText;
 import org.paperdigest.llm.RetryingLlmCalls;
@@ -49,7 +50,7 @@ class AcknowledgingStage implements LlmStage<Ack> {
     @Override
     public Generated<Ack> generate(PaperFetched paper, String model, Spend spend) {
         String abstractText = PaperText.neutralised(paper.metadata().abstractText());
-        LlmReply<Ack> reply = llm.call(model, () -> acknowledger.acknowledge(abstractText));
+        LlmReply<Ack> reply = llm.call(model, CallTurn.IN_TURN, () -> acknowledger.acknowledge(abstractText));
         spend.add(reply.usage());
         return Generated.made(reply.content(), reply.model(), new QualityReport(1, 0, 0, List.of(), 0, 0));
     }

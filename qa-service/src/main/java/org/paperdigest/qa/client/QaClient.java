@@ -2,6 +2,7 @@ package org.paperdigest.qa.client;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import org.paperdigest.llm.CallTurn;
 import org.paperdigest.llm.LlmException;
 import org.paperdigest.llm.LlmOutputException;
 import org.paperdigest.llm.LlmReply;
@@ -25,6 +26,8 @@ public class QaClient {
     }
 
     /**
+     * The paper's questions. Its answers wait for them, so the call goes ahead of answer calls waiting for a slot.
+     *
      * @param model the model to ask
      * @throws LlmOutputException      the reply was not the JSON asked for
      * @throws LlmUnavailableException the server still failed after the retries
@@ -37,11 +40,11 @@ public class QaClient {
         String safeAbstract = PaperText.neutralised(abstractText);
         if (abstractOnly) {
             String none = "(none: only the abstract could be read)";
-            return llm.call(model,
+            return llm.call(model, CallTurn.AHEAD,
                     () -> reader.askAbstractQuestions(safeTitle, safeAbstract, none, PaperText.bulleted(problems)));
         }
         String outline = headings.isEmpty() ? "(none detected)" : PaperText.bulleted(headings);
-        return llm.call(model,
+        return llm.call(model, CallTurn.AHEAD,
                 () -> reader.askQuestions(safeTitle, safeAbstract, outline, PaperText.bulleted(problems)));
     }
 
@@ -52,6 +55,6 @@ public class QaClient {
      */
     public LlmReply<AnswerDraft> answer(String model, QuestionDraft question, String chunks, List<String> problems) {
         String asked = PaperText.neutralised(question.questionJa() + "\n(" + question.questionEn() + ")");
-        return llm.call(model, () -> reader.answer(chunks, asked, PaperText.bulleted(problems)));
+        return llm.call(model, CallTurn.IN_TURN, () -> reader.answer(chunks, asked, PaperText.bulleted(problems)));
     }
 }

@@ -67,7 +67,11 @@ public final class ContextBudget {
         return wholePaperFits;
     }
 
-    /** The chunks that an answer to {@code question} is given, in reading order. */
+    /**
+     * The chunks that an answer to {@code question} is given, in reading order.
+     *
+     * @param retriever ranks the chunks; unused, and may be null, when the {@link #wholePaperFits() whole paper fits}
+     */
     public List<Chunk> contextFor(QuestionDraft question, Bm25Retriever retriever) {
         if (wholePaperFits) {
             return chunks;

@@ -162,7 +162,8 @@ public class PaperQa implements LlmStage<Answers> {
     private List<Verdict> answerAll(Run run, List<QuestionDraft> questions, List<Chunk> chunks) {
         ContextBudget contexts = new ContextBudget(chunks, config.contextTokens());
         Map<String, Object> mdc = MDC.getMap();
-        try (Bm25Retriever retriever = new Bm25Retriever(chunks)) {
+        // The index is built only when retrieval is needed: a paper that fits is given whole to every question.
+        try (Bm25Retriever retriever = contexts.wholePaperFits() ? null : new Bm25Retriever(chunks)) {
             List<Future<Verdict>> pending = new ArrayList<>();
             for (QuestionDraft question : questions) {
                 pending.add(answering.submit(() -> {

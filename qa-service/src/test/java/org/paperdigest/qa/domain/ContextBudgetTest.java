@@ -25,6 +25,12 @@ class ContextBudgetTest {
     }
 
     @Test
+    void aPaperThatFitsNeedsNoIndex() {
+        ContextBudget budget = new ContextBudget(PAPER, 100_000);
+        assertEquals(PAPER, budget.contextFor(question(Aspect.RESOURCES, "Where is the code released?"), null));
+    }
+
+    @Test
     void aLargerPaperFillsTheBudgetWithTheBestChunksAndTheirNeighboursInReadingOrder() {
         int budgetTokens = 3 * ContextBudget.tokens(PAPER.get(0)) + 5;
         ContextBudget budget = new ContextBudget(PAPER, budgetTokens);

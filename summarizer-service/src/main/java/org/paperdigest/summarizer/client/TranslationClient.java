@@ -3,6 +3,7 @@ package org.paperdigest.summarizer.client;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.paperdigest.llm.CallTurn;
 import org.paperdigest.llm.LlmException;
 import org.paperdigest.llm.LlmOutputException;
 import org.paperdigest.llm.LlmReply;
@@ -39,7 +40,7 @@ public class TranslationClient {
         String spans = protectedSpans.stream().map(s -> "<span>" + PaperText.neutralised(s) + "</span>")
                 .collect(Collectors.joining("\n"));
         String findings = PaperText.bulleted(problems);
-        return llm.call(model, () -> translator.translate(PaperText.neutralised(title), spans,
+        return llm.call(model, CallTurn.IN_TURN, () -> translator.translate(PaperText.neutralised(title), spans,
                 PaperText.neutralised(abstractText), findings));
     }
 }
