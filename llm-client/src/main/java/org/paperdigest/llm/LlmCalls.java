@@ -57,17 +57,13 @@ public class LlmCalls {
 
     /**
      * @param model  the model to ask, {@link #modelFor} the paper
+     * @param turn   whether the call may take the next free slot ahead of calls waiting in turn
      * @param prompt the AI service call, made on this thread
      * @throws LlmOutputException      the reply was not the JSON asked for
      * @throws LlmUnavailableException the server did not answer, or answered 429 or 5xx
      * @throws LlmCircuitOpenException the server failed repeatedly just before, so it was not called
      * @throws LlmException            the server refused the request (key, model, request shape)
      */
-    <T> LlmReply<T> call(String model, Supplier<T> prompt) {
-        return call(model, CallTurn.IN_TURN, prompt);
-    }
-
-    /** Like {@link #call(String, Supplier)}, with the call's {@code turn} for a free slot. */
     <T> LlmReply<T> call(String model, CallTurn turn, Supplier<T> prompt) {
         try {
             slots.acquire(turn == CallTurn.AHEAD);

@@ -45,7 +45,7 @@ class ChosenModelTest {
     void aCallForAnotherModelNamesItAndKeepsEveryOtherParameter() {
         ChatModel model = chosen.get();
 
-        String served = calls.call("other-model", () -> model.chat(jsonRequest()).modelName()).content();
+        String served = calls.call("other-model", CallTurn.IN_TURN, () -> model.chat(jsonRequest()).modelName()).content();
 
         assertEquals("other-model", served);
         assertEquals("other-model", sent.get(0).modelName());
@@ -57,8 +57,8 @@ class ChosenModelTest {
     void aCallForTheConfiguredModelAndEveryCallAfterAChoiceUseTheConfiguredModel() {
         ChatModel model = chosen.get();
 
-        calls.call("configured-model", () -> model.chat(jsonRequest()));
-        calls.call("other-model", () -> model.chat(jsonRequest()));
+        calls.call("configured-model", CallTurn.IN_TURN, () -> model.chat(jsonRequest()));
+        calls.call("other-model", CallTurn.IN_TURN, () -> model.chat(jsonRequest()));
         model.chat(jsonRequest());
 
         assertEquals(List.of("configured-model", "other-model", "configured-model"),
@@ -104,7 +104,7 @@ class ChosenModelTest {
         };
         ChatModel model = new ChosenModel(cutting).get();
 
-        assertThrows(LlmOutputException.class, () -> calls.call("configured-model", () -> model.chat(jsonRequest())));
+        assertThrows(LlmOutputException.class, () -> calls.call("configured-model", CallTurn.IN_TURN, () -> model.chat(jsonRequest())));
     }
 
     private static ChatRequest jsonRequest() {

@@ -41,7 +41,7 @@ class LlmCallLimitsTest {
         try {
             List<Future<LlmReply<String>>> replies = new ArrayList<>();
             for (int i = 0; i < 6; i++) {
-                replies.add(pool.submit(() -> calls.call("model", () -> {
+                replies.add(pool.submit(() -> calls.call("model", CallTurn.IN_TURN, () -> {
                     mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
                     sleep(150);
                     running.decrementAndGet();
@@ -62,10 +62,10 @@ class LlmCallLimitsTest {
     void afterARunOfServerErrorsCallsFailFastWithoutReachingTheServer() {
         LlmCalls calls = calls(4, 3);
         for (int i = 0; i < 3; i++) {
-            assertThrows(LlmUnavailableException.class, () -> calls.call("model", serverError()));
+            assertThrows(LlmUnavailableException.class, () -> calls.call("model", CallTurn.IN_TURN, serverError()));
         }
 
-        LlmException refused = assertThrows(LlmException.class, () -> calls.call("model", serverError()));
+        LlmException refused = assertThrows(LlmException.class, () -> calls.call("model", CallTurn.IN_TURN, serverError()));
 
         assertInstanceOf(LlmCircuitOpenException.class, refused);
         assertEquals(3, reachedServer.get(), "the fourth call must not reach the server");
@@ -79,32 +79,32 @@ class LlmCallLimitsTest {
     @Test
     void afterTheDelayOneCallProbesTheServerAndASuccessClosesTheCircuit() {
         LlmCalls calls = calls(4, 2);
-        assertThrows(LlmUnavailableException.class, () -> calls.call("model", serverError()));
-        assertThrows(LlmUnavailableException.class, () -> calls.call("model", serverError()));
-        assertThrows(LlmCircuitOpenException.class, () -> calls.call("model", serverError()));
+        assertThrows(LlmUnavailableException.class, () -> calls.call("model", CallTurn.IN_TURN, serverError()));
+        assertThrows(LlmUnavailableException.class, () -> calls.call("model", CallTurn.IN_TURN, serverError()));
+        assertThrows(LlmCircuitOpenException.class, () -> calls.call("model", CallTurn.IN_TURN, serverError()));
 
         assertEquals(1, registry.get("paperdigest.llm.circuit.open").gauge().value());
 
         clock.advance(Duration.ofSeconds(31));
-        assertEquals("ok", calls.call("model", answer()).content());
+        assertEquals("ok", calls.call("model", CallTurn.IN_TURN, answer()).content());
         assertEquals(0, registry.get("paperdigest.llm.circuit.open").gauge().value());
-        assertThrows(LlmUnavailableException.class, () -> calls.call("model", serverError()));
+        assertThrows(LlmUnavailableException.class, () -> calls.call("model", CallTurn.IN_TURN, serverError()));
 
         // One failure after a success is not a run: the circuit stays closed.
-        assertEquals("ok", calls.call("model", answer()).content());
+        assertEquals("ok", calls.call("model", CallTurn.IN_TURN, answer()).content());
         assertEquals(5, reachedServer.get());
     }
 
     @Test
     void aFailedProbeOpensTheCircuitAgainAtOnce() {
         LlmCalls calls = calls(4, 2);
-        assertThrows(LlmUnavailableException.class, () -> calls.call("model", serverError()));
-        assertThrows(LlmUnavailableException.class, () -> calls.call("model", serverError()));
+        assertThrows(LlmUnavailableException.class, () -> calls.call("model", CallTurn.IN_TURN, serverError()));
+        assertThrows(LlmUnavailableException.class, () -> calls.call("model", CallTurn.IN_TURN, serverError()));
 
         clock.advance(Duration.ofSeconds(31));
-        assertThrows(LlmUnavailableException.class, () -> calls.call("model", serverError()));
+        assertThrows(LlmUnavailableException.class, () -> calls.call("model", CallTurn.IN_TURN, serverError()));
 
-        assertThrows(LlmCircuitOpenException.class, () -> calls.call("model", answer()));
+        assertThrows(LlmCircuitOpenException.class, () -> calls.call("model", CallTurn.IN_TURN, answer()));
         assertEquals(3, reachedServer.get());
     }
 
@@ -112,19 +112,19 @@ class LlmCallLimitsTest {
     void repliesThatAreNotTheJsonAskedForDoNotOpenTheCircuit() {
         LlmCalls calls = calls(4, 2);
         for (int i = 0; i < 5; i++) {
-            assertThrows(LlmOutputException.class, () -> calls.call("model", () -> {
+            assertThrows(LlmOutputException.class, () -> calls.call("model", CallTurn.IN_TURN, () -> {
                 reachedServer.incrementAndGet();
                 throw new OutputParsingException("not json", null);
             }));
         }
         // A server that answers, even badly, is up: it also breaks a run of errors.
-        assertThrows(LlmUnavailableException.class, () -> calls.call("model", serverError()));
-        assertThrows(LlmOutputException.class, () -> calls.call("model", () -> {
+        assertThrows(LlmUnavailableException.class, () -> calls.call("model", CallTurn.IN_TURN, serverError()));
+        assertThrows(LlmOutputException.class, () -> calls.call("model", CallTurn.IN_TURN, () -> {
             throw new OutputParsingException("not json", null);
         }));
-        assertThrows(LlmUnavailableException.class, () -> calls.call("model", serverError()));
+        assertThrows(LlmUnavailableException.class, () -> calls.call("model", CallTurn.IN_TURN, serverError()));
 
-        assertEquals("ok", calls.call("model", answer()).content());
+        assertEquals("ok", calls.call("model", CallTurn.IN_TURN, answer()).content());
     }
 
     private LlmCalls calls(int maxConcurrent, int failureThreshold) {

@@ -30,7 +30,7 @@ class LlmCallsTest {
 
     @Test
     void aReplyCarriesWhatItsResponsesCostAndTheModelTheServerNamed() {
-        LlmReply<String> reply = calls.call("configured-model", () -> {
+        LlmReply<String> reply = calls.call("configured-model", CallTurn.IN_TURN, () -> {
             respond("served-model", 120, 30);
             respond("served-model", 80, 10);
             return "content";
@@ -43,12 +43,12 @@ class LlmCallsTest {
 
     @Test
     void withoutAModelNameFromTheServerTheConfiguredOneIsReported() {
-        assertEquals("configured-model", calls.call("configured-model", () -> "content").model());
+        assertEquals("configured-model", calls.call("configured-model", CallTurn.IN_TURN, () -> "content").model());
     }
 
     @Test
     void anUnparseableReplyFailsWithWhatItCost() {
-        LlmOutputException e = assertThrows(LlmOutputException.class, () -> calls.call("configured-model", () -> {
+        LlmOutputException e = assertThrows(LlmOutputException.class, () -> calls.call("configured-model", CallTurn.IN_TURN, () -> {
             respond(null, 900, 12);
             throw new OutputParsingException("not json", null);
         }));
@@ -58,7 +58,7 @@ class LlmCallsTest {
 
     @Test
     void aServerErrorIsMappedAndNamesTheServer() {
-        LlmException e = assertThrows(LlmException.class, () -> calls.call("configured-model", () -> {
+        LlmException e = assertThrows(LlmException.class, () -> calls.call("configured-model", CallTurn.IN_TURN, () -> {
             throw new InternalServerException("boom", new HttpException(502, "bad gateway"));
         }));
 
@@ -70,7 +70,7 @@ class LlmCallsTest {
     void responsesOutsideACallAreNotCounted() {
         respond("stray", 1000, 1000);
 
-        assertEquals(org.paperdigest.events.TokenUsage.NONE, calls.call("configured-model", () -> "content").usage());
+        assertEquals(org.paperdigest.events.TokenUsage.NONE, calls.call("configured-model", CallTurn.IN_TURN, () -> "content").usage());
     }
 
     @Test
@@ -78,7 +78,7 @@ class LlmCallsTest {
         gate.holdFor(Duration.ofMinutes(5));
         long started = System.nanoTime();
 
-        calls.call("configured-model", () -> "content");
+        calls.call("configured-model", CallTurn.IN_TURN, () -> "content");
 
         long waitedMillis = Duration.ofNanos(System.nanoTime() - started).toMillis();
         assertTrue(waitedMillis >= 1900 && waitedMillis < 4000, "waited " + waitedMillis + " ms for a 2 s cap");
