@@ -1,4 +1,4 @@
-package org.paperdigest.summarizer.domain;
+package org.paperdigest.llm;
 
 import java.text.Normalizer;
 import java.util.LinkedHashSet;
@@ -6,7 +6,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Small measurements of text that the validators need. */
+/** Small measurements of Japanese text that the checks of model output need (summaries and answers alike). */
 public final class JapaneseText {
 
     /** A number, unless a magnitude letter follows it ({@code 70B}, {@code 10k}), which a translation may rewrite. */
@@ -21,6 +21,11 @@ public final class JapaneseText {
 
     public static boolean hasKana(String text) {
         return text.codePoints().anyMatch(JapaneseText::isKana);
+    }
+
+    /** Kana or kanji: a phrase in Japanese, though perhaps written in kanji alone (「評価方法」). */
+    public static boolean hasJapanese(String text) {
+        return text.codePoints().anyMatch(cp -> isKana(cp) || isHan(cp));
     }
 
     /** Share of letters in Japanese script (kana or kanji); Latin terms such as {@code LLM} count against it. */

@@ -1,4 +1,4 @@
-package org.paperdigest.summarizer.domain;
+package org.paperdigest.llm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -27,6 +27,13 @@ class JapaneseTextTest {
         assertTrue(JapaneseText.hasKana("データセットを提示する"));
         assertFalse(JapaneseText.hasKana("我们提出了一个数据集"));
         assertTrue(JapaneseText.japaneseShare("LLMの性能を評価する") > 0.5);
+    }
+
+    @Test
+    void takesAPhraseInKanjiAloneForJapanese() {
+        assertTrue(JapaneseText.hasJapanese("評価方法"));
+        assertTrue(JapaneseText.hasJapanese("学習データの規模"));
+        assertFalse(JapaneseText.hasJapanese("the evaluation method"));
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.paperdigest.events.Evidence;
 import org.paperdigest.events.QuestionAnswer;
+import org.paperdigest.llm.JapaneseText;
 import org.paperdigest.qa.client.AnswerDraft;
 import org.paperdigest.qa.client.QuestionDraft;
 import org.paperdigest.qa.client.QuoteDraft;
@@ -87,7 +88,7 @@ public final class AnswerValidator {
             if (p.isEmpty()) {
                 continue;
             }
-            if (p.codePointCount(0, p.length()) > LONGEST_NOT_STATED_CHARS || !hasJapanese(p)) {
+            if (JapaneseText.length(p) > LONGEST_NOT_STATED_CHARS || !JapaneseText.hasJapanese(p)) {
                 findings.add("notStated item \"" + p + "\" is not a short Japanese phrase: name the missing part"
                         + " of the question in a few Japanese words");
             } else if (GenericAnswers.talksAboutContext(p)) {
@@ -127,7 +128,7 @@ public final class AnswerValidator {
     private static void checkAnswerText(QuestionDraft question, String answer, List<Evidence> evidence,
             List<Chunk> given, String title, List<String> findings) {
         String ownWords = QuotedSpans.replaced(answer, "");
-        if (!hasKana(ownWords)) {
+        if (!JapaneseText.hasKana(ownWords)) {
             findings.add("the answer is not Japanese: write it in Japanese");
         }
         long sentences = SENTENCE_END.splitAsStream(ownWords).filter(s -> !s.isBlank()).count();
@@ -185,17 +186,5 @@ public final class AnswerValidator {
     private static String key(String text) {
         return Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT)
                 .replaceAll("[\\s\\-‐–—_/]", "");
-    }
-
-    private static boolean hasKana(String text) {
-        return text.codePoints().anyMatch(cp -> {
-            Character.UnicodeBlock block = Character.UnicodeBlock.of(cp);
-            return block == Character.UnicodeBlock.HIRAGANA || block == Character.UnicodeBlock.KATAKANA;
-        });
-    }
-
-    private static boolean hasJapanese(String text) {
-        return hasKana(text) || text.codePoints().anyMatch(cp -> Character.UnicodeScript.of(cp)
-                == Character.UnicodeScript.HAN);
     }
 }

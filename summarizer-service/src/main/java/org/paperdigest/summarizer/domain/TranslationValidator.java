@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.paperdigest.llm.JapaneseText;
 import org.paperdigest.summarizer.client.TranslationDraft;
 
 /**

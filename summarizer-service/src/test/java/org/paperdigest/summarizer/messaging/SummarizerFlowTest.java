@@ -14,7 +14,7 @@ import org.paperdigest.events.PaperFailed;
 import org.paperdigest.events.PaperFetched;
 import org.paperdigest.events.PaperSummarized;
 import org.paperdigest.events.Stage;
-import org.paperdigest.summarizer.domain.JapaneseText;
+import org.paperdigest.llm.JapaneseText;
 import org.paperdigest.testing.FakeLlmResource;
 import org.paperdigest.testing.FakeOpenAiServer.Call;
 import org.paperdigest.testing.LlmServiceFlowTest;
