@@ -45,6 +45,13 @@ public final class Chunker {
         this.targetWords = targetWords;
     }
 
+    /** Whether the paper has any text to cut: full text or an abstract (checked without cutting it). */
+    public static boolean hasText(PaperFetched paper) {
+        String abstractText = paper.metadata().abstractText();
+        return abstractText != null && !abstractText.isBlank() || paper.fullText() != null
+                && paper.fullText().pages().stream().anyMatch(page -> !page.text().isBlank());
+    }
+
     public List<Chunk> chunks(PaperFetched paper) {
         List<Chunk> chunks = paper.fullText() == null ? List.of()
                 : pageChunks(paper.fullText().pages(),
