@@ -25,6 +25,8 @@ class DefectInjectorTest {
     static final String TRANSLATION = "<title>GAIA: a benchmark</title>\n<protected>\n<span>GAIA</span>\n"
             + "<span>https://huggingface.co/gaia-benchmark</span>\n</protected>\n"
             + "<abstract>\nWe introduce GAIA. GAIA is at https://huggingface.co/gaia-benchmark.\n</abstract>";
+    static final String QUESTIONS = "<title>GPQA</title>\n<abstract>\nWe present GPQA, a dataset of 448 questions."
+            + " Experts reach 65% accuracy.\n</abstract>\n<headings>\n- 1 Introduction\n</headings>";
     static final String CHUNKS = "<chunk n=\"1\" page=\"1\">\nWe present GPQA, a dataset of 448 questions written by"
             + " experts. Experts reach 65% accuracy.\n</chunk>";
 
@@ -84,8 +86,7 @@ class DefectInjectorTest {
     void insertsARewordedCopyOfAQuestionRightAfterIt() throws Exception {
         injector.inject(1, 7);
 
-        JsonNode questions = chat("<title>GPQA</title>\n<abstract>\nWe present GPQA, a dataset of 448 questions."
-                + " Experts reach 65% accuracy.\n</abstract>\n<headings>\n- 1 Introduction\n</headings>").get("questions");
+        JsonNode questions = chat(QUESTIONS).get("questions");
 
         String copy = injector.injections().stream().filter(i -> i.kind() == Defect.DUPLICATE_QUESTION)
                 .findFirst().orElseThrow().text();
@@ -100,8 +101,7 @@ class DefectInjectorTest {
     void joinsTwoQuestionsIntoOneThatAsksBoth() throws Exception {
         injector.inject(1, 7);
 
-        JsonNode questions = chat("<title>GPQA</title>\n<abstract>\nWe present GPQA, a dataset of 448 questions."
-                + " Experts reach 65% accuracy.\n</abstract>\n<headings>\n- 1 Introduction\n</headings>").get("questions");
+        JsonNode questions = chat(QUESTIONS).get("questions");
 
         String joined = injector.injections().stream().filter(i -> i.kind() == Defect.BUNDLED_QUESTION)
                 .findFirst().orElseThrow().text();
