@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Answer-throughput benchmark: a custom issue of five papers through the four packaged services, the fake LLM
-# taking 2 s per call; prints the wall time beside the ideal (system-tests AnswerThroughputBenchmark).
+# answering each call 2 s after it arrived; prints the wall time beside the ideal, for the first issue of services just
+# started and for a second one of the same services warm (system-tests AnswerThroughputBenchmark).
 # Needs the broker and PostgreSQL as for the tests (dev/kafka.sh start, dev/postgres-setup.sh) and their
 # KAFKA_BOOTSTRAP_SERVERS / QUARKUS_DATASOURCE_* variables (defaults: the local ones).
 set -euo pipefail
@@ -11,4 +12,4 @@ export QUARKUS_DATASOURCE_USERNAME="${QUARKUS_DATASOURCE_USERNAME:-paperdigest}"
 export QUARKUS_DATASOURCE_PASSWORD="${QUARKUS_DATASOURCE_PASSWORD:-paperdigest}"
 ./mvnw -B -q install -DskipTests
 ./mvnw -B verify -pl system-tests -Dit.test=AnswerThroughputBenchmark -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
-  | grep -E 'Answer throughput|calls:|ideal|wall time|time line|Tests run:|ERROR' || true
+  | grep -E 'Answer throughput|issue,|calls|ideal|wall time|time line|Tests run:|ERROR' || true

@@ -20,13 +20,15 @@ import org.paperdigest.testing.FixtureServer;
 
 /**
  * BENCHMARK, not a test of the build (run it with {@code dev/bench-answers.sh}): a custom issue of five papers
- * (GPQA from its PDF, four from their abstracts) through the four packaged services, with the fake LLM taking a fixed
- * time per call, as a real server's latency would. Prints the wall time from request to publication beside the
- * ideal: the larger of each LLM service's calls × latency ÷ its call slots
+ * (GPQA from its PDF, four from their abstracts) through the four packaged services, with the fake LLM answering
+ * every call a fixed time after it arrived, as a real server's latency would. Prints the wall time from request to
+ * publication beside the ideal: the larger of each LLM service's calls × latency ÷ its call slots
  * ({@code paperdigest.llm.max-concurrent-calls}) and the longest chain of calls that must wait for each other (a
  * paper's questions, then an answer, each with its re-ask where one was made), and when the first LLM call was asked
- * and the last answered, so the time outside the calls shows. Asserts only that the issue published with its five
- * papers.
+ * and the last answered, so the time outside the calls shows. The issue is made twice: first by services just
+ * started (each JVM's first paper loads and compiles its code on the way), then, with the stored results forgotten
+ * so that every call is made again, by the same services warm, as a service that has been running meets the next
+ * issue. Asserts only that each issue published with its five papers.
  */
 class AnswerThroughputBenchmark {
 
@@ -57,47 +59,12 @@ class AnswerThroughputBenchmark {
             for (ServiceProcess service : services.values()) {
                 service.awaitReady(Duration.ofMinutes(5));
             }
-            llm.delayReplies(LATENCY);
-
-            Instant requested = Instant.now();
-            HttpResponse<String> accepted = Http.postJson(services.get("fetcher-service").url("/api/issues"),
-                    "{\"arxivIds\":[\"" + String.join("\",\"", PAPERS) + "\"],\"title\":\"Benchmark\"}");
-            assertEquals(202, accepted.statusCode(), accepted.body());
-            String issueId = Http.json(accepted).get("issueId").asText();
-            JsonNode issue = awaitPublished(services.get("publisher-service").url("/api/issues/" + issueId));
-            Duration wall = Duration.between(requested, Instant.now());
-
-            assertEquals(PAPERS.size(), issue.at("/content/paperCount").asInt());
-            List<FakeOpenAiServer.Call> calls = llm.calls();
-            long summaries = calls.stream().filter(c -> c.task().equals("translation")).count();
-            long questions = calls.stream().filter(c -> c.task().equals("questions")).count();
-            long answers = calls.stream().filter(c -> c.task().equals("answer")).count();
-            boolean questionsReasked = calls.stream()
-                    .anyMatch(c -> c.task().equals("questions") && c.prompt().contains("<problems>"));
-            boolean answersReasked = calls.stream()
-                    .anyMatch(c -> c.task().equals("answer") && c.prompt().contains("<problems>"));
-            double latency = LATENCY.toMillis() / 1000.0;
-            double summarizerBound = summaries * latency / CALL_SLOTS;
-            double qaBound = (questions + answers) * latency / CALL_SLOTS;
-            double chain = (2 + (questionsReasked ? 1 : 0) + (answersReasked ? 1 : 0)) * latency;
-            double ideal = Math.max(Math.max(summarizerBound, qaBound), chain);
-            double seconds = wall.toMillis() / 1000.0;
             System.out.printf("%nAnswer throughput: %d papers, %.0f s per LLM call, %d call slots per service%n",
-                    PAPERS.size(), latency, CALL_SLOTS);
-            System.out.printf("  calls: summarizer %d, qa %d (questions %d, answers %d)%n", summaries,
-                    questions + answers, questions, answers);
-            System.out.printf("  ideal: max(summarizer %.1f s, qa %.1f s, longest chain %.1f s) = %.1f s%n",
-                    summarizerBound, qaBound, chain, ideal);
-            System.out.printf("  wall time, request to published: %.1f s; ideal / wall = %.2f%n", seconds,
-                    ideal / seconds);
-            // The fake stamps a call once its delay is over: a call was asked for one latency before its stamp.
-            Instant firstAsked = calls.stream().map(FakeOpenAiServer.Call::receivedAt).min(Instant::compareTo)
-                    .orElseThrow().minus(LATENCY);
-            Instant lastAnswered = calls.stream().map(FakeOpenAiServer.Call::receivedAt).max(Instant::compareTo)
-                    .orElseThrow();
-            System.out.printf("  time line: first LLM call asked %.1f s after the request, last answered at %.1f s,"
-                    + " published at %.1f s%n", secondsBetween(requested, firstAsked),
-                    secondsBetween(requested, lastAnswered), seconds);
+                    PAPERS.size(), seconds(LATENCY), CALL_SLOTS);
+            makeIssue("first issue, services just started", services, llm);
+            environment.forgetGeneratedResults();
+            llm.reset();
+            makeIssue("second issue, same services warm", services, llm);
         } finally {
             for (ServiceProcess service : services.values()) {
                 service.close();
@@ -105,8 +72,55 @@ class AnswerThroughputBenchmark {
         }
     }
 
-    private static double secondsBetween(Instant from, Instant to) {
-        return Duration.between(from, to).toMillis() / 1000.0;
+    /** Requests the issue, waits for its publication and prints its figures. */
+    private static void makeIssue(String label, Map<String, ServiceProcess> services, FakeOpenAiServer llm)
+            throws Exception {
+        llm.delayReplies(LATENCY);
+        Instant requested = Instant.now();
+        HttpResponse<String> accepted = Http.postJson(services.get("fetcher-service").url("/api/issues"),
+                "{\"arxivIds\":[\"" + String.join("\",\"", PAPERS) + "\"],\"title\":\"Benchmark\"}");
+        assertEquals(202, accepted.statusCode(), accepted.body());
+        String issueId = Http.json(accepted).get("issueId").asText();
+        JsonNode issue = awaitPublished(services.get("publisher-service").url("/api/issues/" + issueId));
+        double wall = seconds(Duration.between(requested, Instant.now()));
+        assertEquals(PAPERS.size(), issue.at("/content/paperCount").asInt());
+
+        List<FakeOpenAiServer.Call> calls = llm.calls();
+        long summaries = calls.stream().filter(c -> c.task().equals("translation")).count();
+        long questions = calls.stream().filter(c -> c.task().equals("questions")).count();
+        long answers = calls.stream().filter(c -> c.task().equals("answer")).count();
+        boolean questionsReasked = calls.stream()
+                .anyMatch(c -> c.task().equals("questions") && c.prompt().contains("<problems>"));
+        boolean answersReasked = calls.stream()
+                .anyMatch(c -> c.task().equals("answer") && c.prompt().contains("<problems>"));
+        double latency = seconds(LATENCY);
+        double summarizerBound = summaries * latency / CALL_SLOTS;
+        double qaBound = (questions + answers) * latency / CALL_SLOTS;
+        double chain = (2 + (questionsReasked ? 1 : 0) + (answersReasked ? 1 : 0)) * latency;
+        double ideal = Math.max(Math.max(summarizerBound, qaBound), chain);
+        // A call is stamped when it arrives and answered one latency later.
+        Instant firstAsked = calls.stream().map(FakeOpenAiServer.Call::receivedAt).min(Instant::compareTo)
+                .orElseThrow();
+        Instant lastAnswered = calls.stream().map(FakeOpenAiServer.Call::receivedAt).max(Instant::compareTo)
+                .orElseThrow().plus(LATENCY);
+        System.out.printf("%s:%n", label);
+        System.out.printf("  calls: summarizer %d, qa %d (questions %d, answers %d)%n", summaries,
+                questions + answers, questions, answers);
+        System.out.printf("  ideal: max(summarizer %.1f s, qa %.1f s, longest chain %.1f s) = %.1f s%n",
+                summarizerBound, qaBound, chain, ideal);
+        System.out.printf("  wall time, request to published: %.1f s; ideal / wall = %.2f%n", wall, ideal / wall);
+        System.out.printf("  time line: first LLM call asked %.1f s after the request, last answered at %.1f s,"
+                + " published at %.1f s%n", seconds(Duration.between(requested, firstAsked)),
+                seconds(Duration.between(requested, lastAnswered)), wall);
+        List<Instant> qaCalls = calls.stream().filter(c -> !c.task().equals("translation"))
+                .map(FakeOpenAiServer.Call::receivedAt).sorted().toList();
+        double qaPhase = seconds(Duration.between(qaCalls.get(0), qaCalls.get(qaCalls.size() - 1).plus(LATENCY)));
+        System.out.printf("  qa calls kept its %d slots %.0f%% busy from its first call to its last answer (%.1f s)%n",
+                CALL_SLOTS, 100 * qaCalls.size() * latency / (CALL_SLOTS * qaPhase), qaPhase);
+    }
+
+    private static double seconds(Duration duration) {
+        return duration.toMillis() / 1000.0;
     }
 
     private static JsonNode awaitPublished(String url) throws Exception {

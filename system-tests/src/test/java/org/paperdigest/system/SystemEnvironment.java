@@ -34,6 +34,16 @@ record SystemEnvironment(String bootstrap, String jdbcUrl, String dbUser, String
         }
     }
 
+    /** Forgets the LLM services' stored results, so that the same papers cost every call again. */
+    void forgetGeneratedResults() throws Exception {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, dbUser, dbPassword);
+                Statement statement = connection.createStatement()) {
+            for (String schema : List.of("summarizer", "qa")) {
+                statement.execute("DELETE FROM " + schema + ".generated_result");
+            }
+        }
+    }
+
     /** Broker, database, the fake LLM, and the fixture server in place of the list, arXiv and the web; modifiable. */
     Map<String, String> serviceSettings(FixtureServer fixtures, FakeOpenAiServer llm) {
         Map<String, String> settings = new LinkedHashMap<>();

@@ -56,7 +56,7 @@ import java.util.stream.Collectors;
  * {@link #rateLimitNext}, {@link #failNext}, {@link #answerInvalidJsonNext} and {@link #answerUngroundedNext};
  * {@link #faultShare} instead faults a seeded random share of all calls with 429, 500 or a reply too slow to wait
  * for, and {@link #faultsServed} tells how many of each were served.
- * Calls are served concurrently; {@link #delayReplies} makes each take longer, and {@link #mostConcurrentChats}
+ * Calls are served concurrently; {@link #delayReplies} gives each a fixed latency, and {@link #mostConcurrentChats}
  * tells how many were ever in progress at once. {@link #answerJsonObjectLikeSmallModels} makes it answer
  * {@code json_object} requests as small local models do (see {@link Wrapping}).
  * Run {@link #main} to point a service at it by hand.
@@ -80,6 +80,8 @@ public final class FakeOpenAiServer implements AutoCloseable {
 
     /** The faults {@link #faultShare} draws from, each as likely as the others. */
     private static final Fault[] TRANSIENT = {Fault.RATE_LIMITED, Fault.SERVER_ERROR, Fault.TIMEOUT};
+    /** When the chat call this thread is serving is to be answered ({@link #delayReplies}). */
+    private static final ThreadLocal<Long> REPLY_AT = new ThreadLocal<>();
 
     /**
      * One chat call as received: when, the task its user message held ({@code translation}, {@code questions},
@@ -218,7 +220,10 @@ public final class FakeOpenAiServer implements AutoCloseable {
         return wrapped.get(wrapping).get();
     }
 
-    /** Every chat call from now on waits this long before it replies (until {@link #reset}). */
+    /**
+     * Every chat call from now on replies this long after it arrived (until {@link #reset}), as a server's latency:
+     * the time this server takes to make the reply is part of it, not added to it.
+     */
     public void delayReplies(Duration delay) {
         replyDelayMillis = delay.toMillis();
     }
@@ -306,16 +311,11 @@ public final class FakeOpenAiServer implements AutoCloseable {
 
     private void timedChat(HttpExchange exchange) throws IOException {
         mostChatsAtOnce.accumulateAndGet(chatsInProgress.incrementAndGet(), Math::max);
+        REPLY_AT.set(System.nanoTime() + replyDelayMillis * 1_000_000);
         try {
-            long delay = replyDelayMillis;
-            if (delay > 0) {
-                Thread.sleep(delay);
-            }
             chat(exchange);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            exchange.close();
         } finally {
+            REPLY_AT.remove();
             chatsInProgress.decrementAndGet();
         }
     }
@@ -689,6 +689,17 @@ public final class FakeOpenAiServer implements AutoCloseable {
 
     private static void send(HttpExchange exchange, int status, JsonNode json) throws IOException {
         byte[] bytes = JSON.writeValueAsBytes(json);
+        Long replyAt = REPLY_AT.get();
+        long wait = replyAt == null ? 0 : replyAt - System.nanoTime();
+        if (wait > 0) {
+            try {
+                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                exchange.close();
+                return;
+            }
+        }
         exchange.getResponseHeaders().add("Content-Type", "application/json");
         exchange.sendResponseHeaders(status, bytes.length);
         exchange.getResponseBody().write(bytes);
