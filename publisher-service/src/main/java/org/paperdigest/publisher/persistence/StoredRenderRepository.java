@@ -44,7 +44,9 @@ public class StoredRenderRepository {
 
     /** The stored feed; empty until it was first rendered. */
     public Optional<StoredRender> findFeed(String mediaType) {
-        return feedRow("SELECT body, etag FROM {h-schema}feed_render WHERE id = 1 AND body IS NOT NULL", mediaType);
+        List<?> rows = entityManager.createNativeQuery(
+                "SELECT body, etag FROM {h-schema}feed_render WHERE id = 1 AND body IS NOT NULL").getResultList();
+        return rows.stream().findFirst().map(row -> render(mediaType, (Object[]) row));
     }
 
     /**
@@ -78,11 +80,6 @@ public class StoredRenderRepository {
                 .setParameter("etag", render.etag())
                 .setParameter("now", now)
                 .executeUpdate();
-    }
-
-    private Optional<StoredRender> feedRow(String sql, String mediaType) {
-        List<?> rows = entityManager.createNativeQuery(sql).getResultList();
-        return rows.stream().findFirst().map(row -> render(mediaType, (Object[]) row));
     }
 
     private static StoredRender render(String mediaType, Object[] row) {
