@@ -6,6 +6,7 @@
 # by nginx (a temporary instance with its own configuration, PID and temporary paths). Prints requests/s and p99
 # for each, and the publisher's share of each of the other two. Needs wrk and nginx (Debian nginx-light).
 #
+# Like dev/up.sh, it builds only what is missing: after changing code, run ./mvnw -B package -DskipTests first.
 # Runs in a database and on ports of its own, like dev/check-offline-run.sh: BENCH_DB (paperdigest_benchread;
 # emptied first), BENCH_KAFKA_PORT (19492, controller +1), BENCH_PORT_BASE (19480: publisher, fetcher, summarizer,
 # qa on the next three; nginx on base + 5). BENCH_DURATION (8s) and BENCH_CONNECTIONS (16) change the load.
@@ -26,10 +27,11 @@ for tool in wrk nginx curl; do
   command -v "$tool" >/dev/null || { echo "$tool is missing (Debian: apt-get install wrk nginx-light curl)" >&2; exit 1; }
 done
 
-./mvnw -B -q package -DskipTests
 WORK=$(mktemp -d)
 FILES="$WORK/files"
 mkdir -p "$FILES"
+# nginx's workers run as nobody when it is started as root: they must be able to read the files.
+chmod 755 "$WORK"
 # The publisher serves the folder as static files for this run only.
 export PAPERDIGEST_PUBLISHER_STATIC_FOLDER="$FILES"
 
