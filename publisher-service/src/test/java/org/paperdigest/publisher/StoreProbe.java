@@ -69,6 +69,48 @@ public class StoreProbe {
         }
     }
 
+    /** The stored render of the issue's revision in {@code format} (PAGE, MARKDOWN, …) as text; null if none. */
+    public String storedRender(String issueId, int revision, String format) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement("SELECT convert_from(body, 'UTF8')"
+                        + " FROM publisher.revision_render WHERE issue_id = ? AND revision = ? AND format = ?")) {
+            statement.setString(1, issueId);
+            statement.setInt(2, revision);
+            statement.setString(3, format);
+            try (ResultSet result = statement.executeQuery()) {
+                return result.next() ? result.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public long storedRenders(String issueId) {
+        return count("SELECT count(*) FROM publisher.revision_render WHERE issue_id = ?", issueId);
+    }
+
+    /** Replaces every stored render of the issue by {@code body}, as renderers of an earlier version made it. */
+    public void replaceStoredRenders(String issueId, String body) {
+        update("UPDATE publisher.revision_render SET body = convert_to(?, 'UTF8'), etag = md5(?) || md5(?)"
+                + " WHERE issue_id = ?", body, body, body + "!", issueId);
+    }
+
+    public void deleteStoredRenders(String issueId) {
+        update("DELETE FROM publisher.revision_render WHERE issue_id = ?", issueId);
+    }
+
+    private void update(String sql, String... parameters) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setString(i + 1, parameters[i]);
+            }
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Stores a published revision 1 of the issue as earlier versions of the service stored it, row by row. */
     public void storePublishedRevision(String issueId, String planJson, String contentJson, String markdown,
             Instant publishedAt) {

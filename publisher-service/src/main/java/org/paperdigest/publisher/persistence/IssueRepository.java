@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import org.paperdigest.publisher.domain.IssueStatus;
 
 /** The issues, one row each, created by the first event that names one. */
@@ -44,6 +45,15 @@ public class IssueRepository implements PanacheRepositoryBase<IssueEntity, Strin
                 from IssueEntity where plan is not null
                 order by weekStart desc nulls last, issueId desc""", IssueEntity.class)
                 .getResultList();
+    }
+
+    /** The number of the issue's published revision; null while it has none (or no such issue exists). */
+    public Integer publishedRevision(String issueId) {
+        return getEntityManager().createQuery("""
+                select publishedRevision from IssueEntity where issueId = :issueId and plan is not null""",
+                        Integer.class)
+                .setParameter("issueId", issueId)
+                .getResultList().stream().filter(Objects::nonNull).findFirst().orElse(null);
     }
 
     public List<String> idsWithStatus(IssueStatus status) {

@@ -47,4 +47,11 @@ public class RevisionRepository implements PanacheRepositoryBase<IssueRevisionEn
                 .setParameter("issueId", issueId)
                 .getResultList();
     }
+
+    /** Every issue with a published revision. */
+    public List<String> issuesWithRevisions() {
+        return getEntityManager().createQuery(
+                "select distinct revision.id.issueId from IssueRevisionEntity revision", String.class)
+                .getResultList();
+    }
 }

@@ -14,17 +14,18 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.paperdigest.publisher.service.IssueReader;
+import org.paperdigest.publisher.domain.RenderFormat;
+import org.paperdigest.publisher.service.StoredRenders;
 import org.paperdigest.rest.ApiError;
 
 @Path("/issues")
 @Tag(name = "Issues")
 public class IssueMarkdownResource {
 
-    static final String MARKDOWN = "text/markdown; charset=UTF-8";
+    static final String MARKDOWN = RenderFormat.MARKDOWN_TYPE;
 
     @Inject
-    IssueReader reader;
+    StoredRenders renders;
 
     @GET
     @Path("/{issueId}.md")
@@ -38,8 +39,8 @@ public class IssueMarkdownResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     public Response markdown(@PathParam("issueId") String issueId, @Context Request request) {
         String id = IssueIdParam.valid(issueId);
-        String markdown = reader.markdown(id).orElseThrow(() -> new IssueNotFoundException(
-                "Issue " + id + " is not published (yet); see /api/issues/" + id + " for its progress"));
-        return IssueResponses.published(request, markdown, MARKDOWN);
+        return IssueResponses.published(request, renders.latest(id, RenderFormat.MARKDOWN).orElseThrow(
+                () -> new IssueNotFoundException(
+                        "Issue " + id + " is not published (yet); see /api/issues/" + id + " for its progress")));
     }
 }

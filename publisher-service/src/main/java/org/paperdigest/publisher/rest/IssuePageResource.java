@@ -8,13 +8,15 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
+import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-import org.paperdigest.publisher.content.IssueContent;
 import org.paperdigest.publisher.domain.IssueDetail;
-import org.paperdigest.publisher.render.IssuePage;
+import org.paperdigest.publisher.domain.RenderFormat;
+import org.paperdigest.publisher.domain.StoredRender;
 import org.paperdigest.publisher.service.IssueReader;
+import org.paperdigest.publisher.service.StoredRenders;
 
 /**
  * An issue as a web page: its progress paper by paper until it is published, then the latest published revision;
@@ -29,18 +31,26 @@ public class IssuePageResource {
     @Inject
     IssueReader reader;
 
+    @Inject
+    StoredRenders renders;
+
     @GET
     @Path("/{issueId}")
     @Operation(summary = "An issue as a web page; while it is being made, its progress paper by paper")
     public Response issue(@PathParam("issueId") String issueId, @Context Request request) {
         String id = IssueIdParam.valid(issueId);
+        Optional<StoredRender> published = renders.latest(id, RenderFormat.PAGE);
+        if (published.isPresent()) {
+            return IssueResponses.published(request, published.get());
+        }
         IssueDetail detail = reader.find(id)
                 .orElseThrow(() -> IssueNotFoundException.notPlanned(id));
         if (detail.content() == null) {
             return IssueResponses.inProgress(Pages.progress(detail).render(), Pages.HTML);
         }
-        IssuePage page = IssuePage.latest(detail.content(), reader.revisions(id));
-        return IssueResponses.published(request, Pages.issue(page).render(), Pages.HTML);
+        // Published since the lookup above.
+        return IssueResponses.published(request,
+                renders.revision(id, detail.revision(), RenderFormat.PAGE).orElseThrow());
     }
 
     @GET
@@ -49,9 +59,9 @@ public class IssuePageResource {
     public Response revision(@PathParam("issueId") String issueId, @PathParam("revision") int revision,
             @Context Request request) {
         String id = IssueIdParam.valid(issueId);
-        IssueContent content = reader.revision(id, revision)
+        StoredRender page = renders.revision(id, revision, RenderFormat.REVISION_PAGE)
                 .orElseThrow(() -> IssueNotFoundException.noRevision(id, revision, "/issues/" + id));
-        return IssueResponses.revision(request, Pages.issue(IssuePage.revision(content)).render(), Pages.HTML);
+        return IssueResponses.revision(request, page);
     }
 
     @ServerExceptionMapper

@@ -5,13 +5,14 @@ import io.quarkus.qute.TemplateInstance;
 import java.util.List;
 import org.paperdigest.publisher.domain.IssueDetail;
 import org.paperdigest.publisher.domain.IssueOverview;
+import org.paperdigest.publisher.domain.RenderFormat;
 import org.paperdigest.publisher.render.IssuePage;
 
 /** The HTML pages' templates (under templates/pages/), checked against these parameters when the app is built. */
 @CheckedTemplate(basePath = "pages")
 final class Pages {
 
-    static final String HTML = "text/html; charset=UTF-8";
+    static final String HTML = RenderFormat.HTML;
 
     private Pages() {
     }

@@ -14,7 +14,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.paperdigest.publisher.service.IssueReader;
+import org.paperdigest.publisher.domain.RenderFormat;
+import org.paperdigest.publisher.service.StoredRenders;
 import org.paperdigest.rest.ApiError;
 
 @Path("/issues")
@@ -22,7 +23,7 @@ import org.paperdigest.rest.ApiError;
 public class RevisionMarkdownResource {
 
     @Inject
-    IssueReader reader;
+    StoredRenders renders;
 
     @GET
     @Path("/{issueId}/revisions/" + RevisionResource.REVISION + ".md")
@@ -37,8 +38,7 @@ public class RevisionMarkdownResource {
     public Response markdown(@PathParam("issueId") String issueId, @PathParam("revision") int revision,
             @Context Request request) {
         String id = IssueIdParam.valid(issueId);
-        String markdown = reader.revisionMarkdown(id, revision)
-                .orElseThrow(() -> IssueNotFoundException.noRevision(id, revision, "/issues/" + id + ".md"));
-        return IssueResponses.revision(request, markdown, IssueMarkdownResource.MARKDOWN);
+        return IssueResponses.revision(request, renders.revision(id, revision, RenderFormat.MARKDOWN)
+                .orElseThrow(() -> IssueNotFoundException.noRevision(id, revision, "/issues/" + id + ".md")));
     }
 }

@@ -1,7 +1,5 @@
 package org.paperdigest.publisher.rest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -17,7 +15,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.paperdigest.publisher.content.IssueContent;
-import org.paperdigest.publisher.service.IssueReader;
+import org.paperdigest.publisher.domain.RenderFormat;
+import org.paperdigest.publisher.service.StoredRenders;
 import org.paperdigest.rest.ApiError;
 
 /** Every published revision of an issue stays readable, also after a regeneration made a newer one. */
@@ -29,10 +28,7 @@ public class RevisionResource {
     static final String REVISION = "{revision: [1-9][0-9]{0,8}}";
 
     @Inject
-    IssueReader reader;
-
-    @Inject
-    ObjectMapper json;
+    StoredRenders renders;
 
     @GET
     @Path("/{issueId}/revisions/" + REVISION)
@@ -44,10 +40,9 @@ public class RevisionResource {
     @APIResponse(responseCode = "404", description = "No such revision",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
     public Response revision(@PathParam("issueId") String issueId, @PathParam("revision") int revision,
-            @Context Request request) throws JsonProcessingException {
+            @Context Request request) {
         String id = IssueIdParam.valid(issueId);
-        IssueContent content = reader.revision(id, revision)
-                .orElseThrow(() -> IssueNotFoundException.noRevision(id, revision, "/api/issues/" + id));
-        return IssueResponses.revision(request, json.writeValueAsString(content), MediaType.APPLICATION_JSON);
+        return IssueResponses.revision(request, renders.revision(id, revision, RenderFormat.JSON)
+                .orElseThrow(() -> IssueNotFoundException.noRevision(id, revision, "/api/issues/" + id)));
     }
 }

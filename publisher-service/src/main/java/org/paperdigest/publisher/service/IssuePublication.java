@@ -28,8 +28,8 @@ import org.paperdigest.publisher.push.PushDeliveries;
 import org.paperdigest.publisher.render.IssueMarkdown;
 
 /**
- * Assembles a complete issue into its first revision (after a regeneration, its next one), stores it with a pending
- * push to each configured channel and announces it, each in a transaction of its own after the event that completed
+ * Assembles a complete issue into its first revision (after a regeneration, its next one), stores it with its
+ * renders ({@link StoredRenders}) and a pending push to each configured channel and announces it, each in a transaction of its own after the event that completed
  * the issue was recorded. A failed announcement
  * rolls back only the revision: the issue stays {@link IssueStatus#COMPLETE} and {@link PublicationSweep} tries
  * again.
@@ -64,6 +64,9 @@ public class IssuePublication {
     @Inject
     RegenerationRepository regenerations;
 
+    @Inject
+    StoredRenders renders;
+
     /**
      * Publishes the issue if it is complete and not yet published. The issue's row lock makes this safe to call
      * from every consumer and the sweep at once: one of them publishes, the others find it done. The revision is
@@ -83,11 +86,13 @@ public class IssuePublication {
         IssueContent content = issue.published()
                 ? nextRevision(issue, records, now)
                 : IssueAssembler.assemble(issue.plan, records, FIRST_REVISION, now);
-        revisions.add(content, IssueMarkdown.render(content));
+        String markdown = IssueMarkdown.render(content);
+        revisions.add(content, markdown);
         pushes.schedule(issue.issueId, content.revision(), now);
         issue.publishedRevision = content.revision();
         issue.publishedAt = now;
         issue.status = IssueStatus.PUBLISHED;
+        renders.storePublished(content, markdown);
         announcements.sendMessageAndAwait(EventMessages.of(new IssuePublished(IssuePublished.SCHEMA_VERSION,
                 issue.issueId, content.revision(), content.paperCount(), content.failedCount(), now), SOURCE));
         meters.counted("ok", content.paperCount() - content.failedCount());

@@ -49,26 +49,6 @@ public class IssueReader {
                 .map(this::detail);
     }
 
-    /** The Markdown of the issue's latest published revision; empty until it is published. */
-    public Optional<String> markdown(String issueId) {
-        return publishedRevision(issueId).map(revision -> revision.markdown);
-    }
-
-    /** The published revisions of the {@code limit} most recently published issues, newest first. */
-    public List<IssueContent> latestPublished(int limit) {
-        return revisions.listPublished(limit).stream().map(revision -> revision.content).toList();
-    }
-
-    /** Revision {@code revision} of the issue, as it was published; empty if it has no such revision. */
-    public Optional<IssueContent> revision(String issueId, int revision) {
-        return revisions.findRevision(issueId, revision).map(stored -> stored.content);
-    }
-
-    /** The Markdown of revision {@code revision}, as it was published; empty if the issue has no such revision. */
-    public Optional<String> revisionMarkdown(String issueId, int revision) {
-        return revisions.findRevision(issueId, revision).map(stored -> stored.markdown);
-    }
-
     /** Every published revision of the issue, oldest first; empty for an issue never published. */
     public List<PublishedRevision> revisions(String issueId) {
         return revisions.revisionsOf(issueId);
