@@ -10,6 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.paperdigest.events.Evidence;
 import org.paperdigest.events.QuestionAnswer;
+import org.paperdigest.llm.NumberClaims;
 import org.paperdigest.qa.client.AnswerDraft;
 import org.paperdigest.qa.client.QuestionDraft;
 import org.paperdigest.qa.client.QuoteDraft;
