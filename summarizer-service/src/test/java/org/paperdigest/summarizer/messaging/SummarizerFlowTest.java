@@ -54,7 +54,7 @@ class SummarizerFlowTest extends LlmServiceFlowTest<PaperSummarized> {
         assertTrue(JapaneseText.length(summary.summaryJa()) <= 120, summary.summaryJa());
         assertEquals("arxiv:2311.12983", summary.paperKey());
         assertEquals("v1", summary.paperVersion());
-        assertEquals("summary-v1", summary.generation().promptVersion());
+        assertEquals("summary-v2", summary.generation().promptVersion());
         assertEquals("fake-chat-model", summary.generation().model());
 
         List<Call> calls = llm.calls();
