@@ -71,6 +71,21 @@ class SummarizerFlowTest extends LlmServiceFlowTest<PaperSummarized> {
     }
 
     @Test
+    void writesKeyResultsWhoseNumbersTheAbstractStates() {
+        PaperFetched gpqa = RecordedPapers.abstractOnly("2311.12022", issue());
+        publish(gpqa);
+
+        PaperSummarized summary = awaitSummary(gpqa);
+
+        // The fake writes one line per sentence with a number: GPQA's abstract has 448, 65% (74%), 34% and 39%.
+        assertEquals(3, summary.keyResultsJa().size(), summary.keyResultsJa().toString());
+        assertTrue(summary.keyResultsJa().get(0).contains("448"), summary.keyResultsJa().toString());
+        assertTrue(summary.keyResultsJa().stream().allMatch(JapaneseText::hasKana), summary.keyResultsJa().toString());
+        assertTrue(llm.calls().get(0).body().at("/response_format/json_schema/schema/properties").has("keyResultsJa"));
+        assertEquals(0, summary.generation().quality().dropped());
+    }
+
+    @Test
     void keepsLatexMathExactly() {
         PaperFetched pass = RecordedPapers.abstractOnly("2311.13581", issue());
         publish(pass);
