@@ -2,9 +2,11 @@ package org.paperdigest.publisher.render;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.paperdigest.publisher.content.Generation;
 import org.paperdigest.publisher.content.PaperContent;
 import org.paperdigest.publisher.content.QualityReport;
@@ -15,7 +17,7 @@ import org.paperdigest.publisher.content.TokenUsage;
  * and checks, and the extraction notes. The page shows it in one collapsed block per paper, the Markdown as one line
  * at the foot of the section; the English detail (drop reasons, notes as recorded) is in the JSON.
  */
-public record GenerationInfo(List<Provenance> provenance, List<String> notes) {
+public record GenerationInfo(List<Provenance> provenance, List<String> notes, String totalTokens) {
 
     /** Who made a generated text, when, and what the checks found. */
     public record Provenance(String label, String model, String promptVersion, String generatedAt, String tokens,
@@ -32,7 +34,11 @@ public record GenerationInfo(List<Provenance> provenance, List<String> notes) {
                         + q.reasked() + "回・引用" + q.quotesVerified() + "件照合")));
         List<String> notes = paper.notes() == null ? List.of()
                 : paper.notes().stream().map(ReaderReasons::note).toList();
-        return new GenerationInfo(List.copyOf(made), notes);
+        List<TokenUsage> usages = Stream.of(paper.summaryGeneration(), paper.qaGeneration()).filter(Objects::nonNull)
+                .map(Generation::usage).filter(Objects::nonNull).toList();
+        String total = "入力" + usages.stream().mapToInt(TokenUsage::inputTokens).sum()
+                + "・出力" + usages.stream().mapToInt(TokenUsage::outputTokens).sum();
+        return new GenerationInfo(List.copyOf(made), notes, total);
     }
 
     public boolean isEmpty() {
@@ -44,7 +50,7 @@ public record GenerationInfo(List<Provenance> provenance, List<String> notes) {
         List<String> parts = new ArrayList<>();
         provenance.forEach(p -> parts.add(p.label() + " " + p.checks()));
         if (!provenance.isEmpty()) {
-            parts.add("トークン " + provenance.stream().map(Provenance::tokens).collect(Collectors.joining("、")));
+            parts.add("トークン " + totalTokens);
             parts.add("モデル " + provenance.stream().map(Provenance::model).distinct().collect(Collectors.joining(", "))
                     + "（プロンプト " + provenance.stream().map(Provenance::promptVersion)
                             .collect(Collectors.joining(", ")) + "）");

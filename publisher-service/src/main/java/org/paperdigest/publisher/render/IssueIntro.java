@@ -44,11 +44,19 @@ public final class IssueIntro {
 
     /** The intro as the Markdown of the issue writes it. */
     static String forMarkdown(IssueContent issue) {
-        return RAW_HTML.matcher(markdown(issue)).replaceAll("\\\\<");
+        return escapeRawHtml(markdown(issue));
     }
 
     /** The intro as the page's HTML. */
     public static String html(IssueContent issue) {
-        return HTML.render(PARSER.parse(markdown(issue)));
+        return html(markdown(issue));
+    }
+
+    static String escapeRawHtml(String markdown) {
+        return RAW_HTML.matcher(markdown).replaceAll("\\\\<");
+    }
+
+    static String html(String markdown) {
+        return HTML.render(PARSER.parse(markdown));
     }
 }

@@ -21,6 +21,8 @@ final class ReaderReasons {
     private static final List<Rule> NOTES = List.of(
             rule("^full text unavailable: (.*)$", m -> "本文を取得できなかったため" + why(m.group(1))
                     + "、概要のみに基づいています"),
+            rule("PDF could not be downloaded(.*)$", m -> "PDFをダウンロードできなかったため" + why(m.group(1))
+                    + "、概要のみに基づいています"),
             rule("^full text cut at (\\d+) characters", m -> "本文が長いため、先頭の" + m.group(1) + "文字までを使っています"),
             rule("^page (\\d+) could not be read", m -> m.group(1) + "ページ目を読み取れなかったため除いています"),
             rule("^the list links to version (v\\d+), which is the version read; arXiv's latest version is (v\\d+)",
@@ -34,7 +36,8 @@ final class ReaderReasons {
             rule("^arXiv returned no entry", m -> "arXivにこの論文が見つかりませんでした"),
             rule("^arXiv export API lookup failed", m -> "arXivの問い合わせに失敗しました"),
             rule("token budget|budget", m -> "この号の生成量の上限に達したため生成していません"),
-            rule("failed validation|passed the|usable questions|no usable reply",
+            rule("invalid JSON|not the JSON", m -> "生成サーバーの応答を読み取れませんでした"),
+            rule("failed validation|passed the|usable questions|no usable reply|protected span",
                     m -> "生成結果が検証を通りませんでした"),
             rule("circuit|unavailable|timed out|timeout|connect", m -> "生成サーバーに接続できませんでした"),
             rule("no abstract", m -> "概要がないため翻訳できませんでした"),
