@@ -1,6 +1,7 @@
 package org.paperdigest.publisher.rest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -43,7 +44,8 @@ class IssuePageTemplateSafetyTest {
                 ContentLevel.FULL_TEXT, List.of(), List.of(new ResourceLink(JAVASCRIPT_URL, "Code at javascript:alert(1).", 2),
                         new ResourceLink("data:text/html,<script>alert(1)</script>", "Data.", null)),
                 "概要。", "一行。", List.of("主な結果。"), generation,
-                List.of(new QuestionAnswer("Q?", "A.", true, List.of(new Evidence("quoted", 3, null)), List.of())),
+                List.of(new QuestionAnswer("Q?", "A.", true, List.of(new Evidence("quoted", 3, null),
+                        new Evidence("second", 4, null), new Evidence("third", null, null)), List.of())),
                 generation, List.of());
         PaperContent notFetched = new PaperContent(2, "arxiv:2311.05698", "Another", "Another",
                 List.of(new Link("Paper", JAVASCRIPT_URL)), null, null, null, List.of(), List.of(), null, null,
@@ -61,6 +63,12 @@ class IssuePageTemplateSafetyTest {
         assertTrue(page.select("#paper-2 h2 a").isEmpty(), "nor to the list's javascript: link");
         assertEquals("不明", paper.selectFirst(".categories").text(), "unknown categories read 不明");
         assertEquals("不明", paper.selectFirst(".published").text());
+        Element evidence = paper.selectFirst(".qa-item .evidence");
+        assertEquals(1, evidence.select("> figure").size(), "one quote visible per answer");
+        Element more = evidence.selectFirst("details.more-evidence");
+        assertFalse(more.hasAttr("open"), "the others behind a toggle");
+        assertEquals(List.of("“second”", "“third”"), more.select("blockquote").eachText());
+        assertEquals("ほかの根拠の引用（2件）", more.selectFirst("summary").text());
         assertTrue(paper.select(".links a").isEmpty(), "neither the paper's own pages nor its text's links: "
                 + paper.select(".links"));
     }
