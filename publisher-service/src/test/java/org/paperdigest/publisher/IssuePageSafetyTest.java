@@ -85,7 +85,7 @@ class IssuePageSafetyTest extends BrokerAndStoreTest {
         assertEquals("Category " + JAVASCRIPT_URLS, paper.selectFirst(".categories").text());
         assertEquals("Q1: Question " + SCRIPT, paper.selectFirst(".question").text());
         assertEquals("A: Answer " + BREAKOUT, paper.selectFirst(".answer").text());
-        assertEquals("“Quote " + SCRIPT + BREAKOUT + "”", paper.selectFirst("blockquote").text());
+        assertEquals("“Quote " + SCRIPT + BREAKOUT + "”", paper.selectFirst(".qa-item blockquote").text());
         assertEquals("(p. 2, Section " + BREAKOUT + ")", paper.selectFirst(".where a").text());
         assertEquals(QUOTING_URL + "#page=2", paper.selectFirst(".where a").attr("href"));
         assertEquals("一行 " + BREAKOUT, page.selectFirst("#papers .summary").text());
