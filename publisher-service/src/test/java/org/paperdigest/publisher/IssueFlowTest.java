@@ -191,7 +191,9 @@ class IssueFlowTest extends BrokerAndStoreTest {
                 .body(containsString("\n## " + gpqa.metadata().title() + "\n"))
                 .body(containsString("URL:<" + gpqa.metadata().url() + ">"))
                 .body(containsString("(p. 1)"))
-                .body(containsString(TestEvents.FETCH_REASON))
+                // Readers get the reason in Japanese; its English stays in the JSON.
+                .body(containsString("arXivにこの論文が見つかりませんでした"))
+                .body(not(containsString(TestEvents.FETCH_REASON)))
                 .body(not(containsString("[number]")))
                 .extract().asString();
     }
