@@ -37,6 +37,8 @@ public final class ResourceLinks {
     private static final String TRAILING_PUNCTUATION = ".,;:!?'\"”’>";
     private static final Pattern REFERENCES = Pattern.compile(
             "(?m)^\\s*(?:\\d+\\.?\\s*)?(?:References|REFERENCES|Bibliography|BIBLIOGRAPHY)\\s*$");
+    /** A footnote's first line: its marker (a number or a symbol) glued to its first word. */
+    private static final Pattern FOOTNOTE = Pattern.compile("\\s*(?:\\d{1,2}|[*†‡§])\\p{L}");
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?](?=\\s|$)");
     /** Papers, citations and profiles: where a paper's text points at other works or people, not its resources. */
     private static final Set<String> NOT_RESOURCES = Set.of("arxiv.org", "export.arxiv.org", "doi.org", "dx.doi.org",
@@ -70,8 +72,7 @@ public final class ResourceLinks {
             return;
         }
         String joined = joinBrokenUrls(text);
-        String flat = joined.replaceAll("\\s+", " ");
-        Matcher m = URL.matcher(flat);
+        Matcher m = URL.matcher(joined);
         while (m.find()) {
             String url = trim(m.group());
             String absolute = url.startsWith("http") ? url : "https://" + url;
@@ -79,7 +80,7 @@ public final class ResourceLinks {
             if (key == null || found.containsKey(key)) {
                 continue;
             }
-            found.put(key, new ResourceLink(absolute, sentence(flat, m.start(), m.start() + url.length()), page));
+            found.put(key, new ResourceLink(absolute, sentence(joined, m.start(), m.start() + url.length()), page));
         }
     }
 
@@ -152,25 +153,34 @@ public final class ResourceLinks {
         return uri.getRawPath() == null ? "" : uri.getRawPath().replaceAll("^/$", "");
     }
 
-    /** The sentence around the URL, cut around it with … where it runs long. */
-    private static String sentence(String flat, int start, int end) {
+    /**
+     * The sentence around the URL, cut around it with … where it runs long; a footnote ({@code 2Data and code: …})
+     * starts at its marker, not inside the paragraph its page put before it.
+     */
+    private static String sentence(String text, int start, int end) {
         int from = 0;
-        Matcher endOfSentence = SENTENCE_END.matcher(flat);
+        Matcher endOfSentence = SENTENCE_END.matcher(text);
         while (endOfSentence.find() && endOfSentence.end() <= start) {
             from = endOfSentence.end();
         }
+        int lineStart = text.lastIndexOf('\n', start - 1) + 1;
+        if (lineStart > from && FOOTNOTE.matcher(text).region(lineStart, start).lookingAt()) {
+            from = lineStart;
+        }
+        String flat = text.replaceAll("\\s", " ");
         int to = flat.length();
         if (endOfSentence.find(end)) {
             to = endOfSentence.end();
         }
-        String sentence = flat.substring(from, to).strip();
+        String sentence = flat.substring(from, to).strip().replaceAll(" +", " ");
         if (sentence.length() <= LONGEST_SENTENCE) {
             return sentence;
         }
         int half = (LONGEST_SENTENCE - (end - start)) / 2;
         int a = Math.max(from, start - Math.max(half, 0));
         int b = Math.min(to, end + Math.max(half, 0));
-        return (a > from ? "…" : "") + flat.substring(a, b).strip() + (b < to ? "…" : "");
+        String cut = flat.substring(a, b).strip().replaceAll(" +", " ");
+        return (a > from ? "…" : "") + cut + (b < to ? "…" : "");
     }
 
     private static long count(String s, char c) {

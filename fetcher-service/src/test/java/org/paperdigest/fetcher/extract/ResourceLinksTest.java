@@ -38,6 +38,13 @@ class ResourceLinksTest {
     }
 
     @Test
+    void aFootnoteAtTheFootOfAPageStartsAtItsMarker() {
+        List<ResourceLink> links = ResourceLinks.find(null, pdf("we carefully design our incentive structure so\n"
+                + "2Data and code: https://github.com/idavidrein/gpqa/"));
+        assertEquals("2Data and code: https://github.com/idavidrein/gpqa/", links.get(0).sentence());
+    }
+
+    @Test
     void joinsAUrlBrokenAtALineEndOnlyWhereTheNextLineClearlyContinuesIt() {
         List<ResourceLink> links = ResourceLinks.find(null, pdf(
                 "Code: https://github.com/\nidavidrein/gpqa and data.",
