@@ -1,9 +1,13 @@
 package org.paperdigest.events;
 
+import java.util.List;
+
 /**
- * The Japanese abstract (a faithful translation) and the one-line Japanese summary of a paper.
+ * The Japanese abstract (a faithful translation), the one-line Japanese summary and the key results of a paper.
  *
- * @param revision the issue revision of the {@link PaperFetched} it answers
+ * @param revision     the issue revision of the {@link PaperFetched} it answers
+ * @param keyResultsJa up to three short Japanese lines with the paper's headline results, every number in them stated
+ *                     by the paper; empty when none passed the checks, null in events made before it existed
  */
 public record PaperSummarized(
         int schemaVersion,
@@ -13,6 +17,7 @@ public record PaperSummarized(
         String paperVersion,
         String abstractJa,
         String summaryJa,
+        List<String> keyResultsJa,
         Generation generation) implements PaperEvent {
 
     public static final int SCHEMA_VERSION = 2;

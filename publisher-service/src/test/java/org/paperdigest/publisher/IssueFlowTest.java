@@ -166,7 +166,10 @@ class IssueFlowTest extends BrokerAndStoreTest {
                 .body("content.papers[2].abstractJa", is(TestEvents.gpqaSummarized(issueId).abstractJa()))
                 .body("content.papers[2].summaryJa", is(TestEvents.gpqaSummarized(issueId).summaryJa()))
                 .body("content.papers[2].summaryGeneration.model", is("gpt-4o-mini"))
-                .body("content.papers[2].summaryGeneration.promptVersion", is("summary-v1"))
+                .body("content.papers[2].summaryGeneration.promptVersion", is("summary-v2"))
+                .body("content.papers[2].keyResultsJa", is(TestEvents.gpqaSummarized(issueId).keyResultsJa()))
+                .body("content.papers[2].resourceLinks[0].url", is("https://github.com/idavidrein/gpqa"))
+                .body("content.papers[2].resourceLinks[0].page", is(1))
                 .body("content.papers[2].summaryGeneration.generatedAt", is("2023-11-27T09:01:00Z"))
                 .body("content.papers[2].qaGeneration.promptVersion", is("qa-v2"))
                 .body("content.papers[2].qa[0].evidence[0].quote", startsWith("a challenging dataset of 448"))
@@ -188,7 +191,9 @@ class IssueFlowTest extends BrokerAndStoreTest {
                 .body(containsString("\n## " + gpqa.metadata().title() + "\n"))
                 .body(containsString("URL:<" + gpqa.metadata().url() + ">"))
                 .body(containsString("(p. 1)"))
-                .body(containsString(TestEvents.FETCH_REASON))
+                // Readers get the reason in Japanese; its English stays in the JSON.
+                .body(containsString("arXivにこの論文が見つかりませんでした"))
+                .body(not(containsString(TestEvents.FETCH_REASON)))
                 .body(not(containsString("[number]")))
                 .extract().asString();
     }

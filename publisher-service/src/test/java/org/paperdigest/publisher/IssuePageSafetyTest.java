@@ -25,9 +25,12 @@ import org.paperdigest.events.GoldenSamples;
 import org.paperdigest.events.IssuePlanned;
 import org.paperdigest.events.Link;
 import org.paperdigest.events.PaperAnswered;
+import org.paperdigest.events.PaperFetched;
 import org.paperdigest.events.PaperMetadata;
+import org.paperdigest.events.PaperSummarized;
 import org.paperdigest.events.PlannedPaper;
 import org.paperdigest.events.QuestionAnswer;
+import org.paperdigest.events.ResourceLink;
 import org.paperdigest.events.Stage;
 import org.paperdigest.testing.Browser;
 
@@ -82,12 +85,19 @@ class IssuePageSafetyTest extends BrokerAndStoreTest {
         assertEquals("Category " + JAVASCRIPT_URLS, paper.selectFirst(".categories").text());
         assertEquals("Q1: Question " + SCRIPT, paper.selectFirst(".question").text());
         assertEquals("A: Answer " + BREAKOUT, paper.selectFirst(".answer").text());
-        assertEquals("“Quote " + SCRIPT + BREAKOUT + "”", paper.selectFirst("blockquote").text());
+        assertEquals("“Quote " + SCRIPT + BREAKOUT + "”", paper.selectFirst(".qa-item blockquote").text());
         assertEquals("(p. 2, Section " + BREAKOUT + ")", paper.selectFirst(".where a").text());
         assertEquals(QUOTING_URL + "#page=2", paper.selectFirst(".where a").attr("href"));
         assertEquals("一行 " + BREAKOUT, page.selectFirst("#papers .summary").text());
-        assertEquals(List.of("Note " + HANDLERS, "Note " + MARKDOWN_MIX), paper.select(".note li").eachText());
-        assertTrue(page.select("#failures li").text().contains("Reason " + SCRIPT + BREAKOUT));
+        assertEquals(List.of("Result " + MARKDOWN_MIX, "Result " + SCRIPT), paper.select("h2 + .key-results li").eachText());
+        assertEquals(List.of("Result " + MARKDOWN_MIX, "Result " + SCRIPT),
+                page.select("#papers .key-results li").eachText());
+        assertEquals("“Link " + HANDLERS + BREAKOUT + "” (p. 3)", paper.selectFirst(".link-sentence").text());
+        assertEquals(QUOTING_URL, paper.select(".links a").last().attr("href"), "the quotes stay inside the attribute");
+        // Notes and failure reasons are the services' English: readers get them in Japanese, the JSON as they are.
+        assertEquals(List.of("抽出に関する注記があります（詳細はJSONを参照）", "抽出に関する注記があります（詳細はJSONを参照）"),
+                paper.select(".generation-info .extraction-notes li").eachText());
+        assertFalse(page.text().contains("Reason "), "the English reason stays in the JSON");
 
         Response progress = given().get("/issues/{id}", planOnly());
         PageSafety.assertSecurityHeaders(progress);
@@ -149,12 +159,24 @@ class IssuePageSafetyTest extends BrokerAndStoreTest {
         IssueEvents.send(bootstrapServers,
                 new IssuePlanned(plan.schemaVersion(), issueId, ISSUE_TITLE, plan.weekStart(), plan.weekEnd(),
                         plan.papers(), plan.plannedAt()),
-                TestEvents.fetched(issueId, key, metadata, ContentLevel.ABSTRACT_ONLY, List.of("Note " + HANDLERS, "Note " + MARKDOWN_MIX)),
-                TestEvents.summarized(issueId, key, "日本語の概要 " + SCRIPT + BREAKOUT, "一行 " + BREAKOUT),
+                withLink(TestEvents.fetched(issueId, key, metadata, ContentLevel.ABSTRACT_ONLY,
+                        List.of("Note " + HANDLERS, "Note " + MARKDOWN_MIX))),
+                withKeyResults(TestEvents.summarized(issueId, key, "日本語の概要 " + SCRIPT + BREAKOUT, "一行 " + BREAKOUT)),
                 answered,
                 TestEvents.failed(issueId, TestEvents.MIRASOL, Stage.FETCH, "Reason " + SCRIPT + BREAKOUT));
         IssueEvents.awaitProgress(issueId, "PUBLISHED", 2, PATIENCE);
         return issueId;
+    }
+
+    private static PaperFetched withLink(PaperFetched f) {
+        return new PaperFetched(f.schemaVersion(), f.issueId(), f.paperKey(), f.revision(), f.model(),
+                f.paperVersion(), f.metadata(), f.contentLevel(), f.fullText(), f.notes(), f.sourceUrls(),
+                f.fetchedAt(), List.of(new ResourceLink(QUOTING_URL, "Link " + HANDLERS + BREAKOUT, 3)));
+    }
+
+    private static PaperSummarized withKeyResults(PaperSummarized s) {
+        return new PaperSummarized(s.schemaVersion(), s.issueId(), s.paperKey(), s.revision(), s.paperVersion(),
+                s.abstractJa(), s.summaryJa(), List.of("Result " + MARKDOWN_MIX, "Result " + SCRIPT), s.generation());
     }
 
     /** An issue still in progress whose plan carries the payloads, for the progress page. */

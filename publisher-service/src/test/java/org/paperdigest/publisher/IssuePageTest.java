@@ -55,11 +55,23 @@ class IssuePageTest extends BrokerAndStoreTest {
         assertPaperList(page);
         assertGpqaSection(page.getElementById("paper-6"), gpqa);
         assertPassSection(page.getElementById("paper-3"));
-        assertEquals("※ この論文は取得できなかったため、内容を掲載できません。理由:" + TestEvents.FETCH_REASON,
+        assertEquals("※ この論文は取得できなかったため、内容を掲載できません。理由:"
+                + "論文を取得できませんでした（arXivにこの論文が見つかりませんでした）。詳細はJSONを参照してください",
                 page.select("#paper-1 .note").text());
-        assertEquals(List.of("Mirasol3B（論文の取得 FETCH）:" + TestEvents.FETCH_REASON,
-                        "Parallel Speculative Sampling（概要の翻訳・要約 SUMMARIZE）:" + TestEvents.SUMMARIZE_REASON),
+        assertEquals(List.of("Mirasol3B（論文の取得 FETCH）:"
+                        + "論文を取得できませんでした（arXivにこの論文が見つかりませんでした）。詳細はJSONを参照してください",
+                        "Parallel Speculative Sampling（概要の翻訳・要約 SUMMARIZE）:"
+                        + "概要の翻訳・要約を生成できませんでした（生成結果が検証を通りませんでした）。詳細はJSONを参照してください"),
                 page.select("#failures li").eachText());
+        assertNoDiagnosticsOutsideTheGenerationDetails(page);
+        // The English reasons and drop reasons an operator acts on stay in the JSON.
+        String json = given().get("/api/issues/{id}", issueId).asString();
+        for (String english : List.of(TestEvents.FETCH_REASON, "duplicate of another question",
+                "the PDF could not be downloaded (HTTP 503)")) {
+            assertTrue(json.contains(english), english);
+        }
+        assertTrue(page.selectFirst(".issue-meta").text().startsWith("作成日:"), "a custom issue names no week");
+        assertFalse(page.selectFirst("#issue").text().contains("対象週"));
         assertOwnFilesLoad(page);
 
         HttpCaching.assertCachedWithETag("/issues/" + issueId, HTML, HttpCaching.REVALIDATE);
@@ -112,6 +124,7 @@ class IssuePageTest extends BrokerAndStoreTest {
         assertEquals("（論文を取得できませんでした）", items.get(0).selectFirst(".summary").text());
         assertEquals("発行日:2023年11月20日", items.get(2).selectFirst(".date").text());
         assertEquals(TestEvents.gpqaSummarized("x").summaryJa(), items.get(2).selectFirst(".summary").text());
+        assertEquals(TestEvents.gpqaSummarized("x").keyResultsJa(), items.get(2).select(".key-results li").eachText());
     }
 
     private static void assertGpqaSection(Element gpqa, PaperFetched fetched) {
@@ -127,10 +140,21 @@ class IssuePageTest extends BrokerAndStoreTest {
         assertFalse(english.hasAttr("open"), "the English abstract is behind its toggle");
         assertEquals(fetched.metadata().abstractText(), english.selectFirst("div").text());
 
+        assertEquals(TestEvents.gpqaSummarized("x").keyResultsJa(),
+                gpqa.selectFirst("h2 + ul.key-results").select("li").eachText(), "key results stand under the title");
+        Element links = gpqa.getElementById("paper-6-links");
+        assertEquals(List.of(fetched.metadata().url(), fetched.metadata().pdfUrl(), "https://github.com/idavidrein/gpqa"),
+                links.select("a").eachAttr("href"));
+        assertEquals("“We release the dataset at https://github.com/idavidrein/gpqa.” (p. 1)",
+                links.selectFirst(".link-sentence").text());
+        assertEquals(List.of("論文ページ", "PDF", "コード"), links.select(".link-label").eachText());
+
         Elements answers = gpqa.select(".qa-item");
         assertEquals(2, answers.size());
         Element evidence = gpqa.getElementById("paper-6-q1-evidence");
-        assertFalse(evidence.hasAttr("open"), "evidence is collapsed until the reader opens it");
+        assertTrue(evidence.parents().stream().noneMatch(parent -> parent.tagName().equals("details")),
+                "the first quote is shown without a toggle");
+        assertTrue(evidence.select("details.more-evidence").isEmpty(), "one quote: no toggle for more");
         assertEquals("“a challenging dataset of 448 multiple-choice questions written by domain experts in biology,"
                 + " physics, and chemistry”", evidence.selectFirst("blockquote").text());
         Element pdfPage = evidence.selectFirst("a.pdf-page");
@@ -141,23 +165,43 @@ class IssuePageTest extends BrokerAndStoreTest {
         assertEquals(List.of(), answers.get(1).select(".gap").eachText());
         assertTrue(answers.get(1).select("details").isEmpty(), "an answer the paper does not give has no evidence");
 
-        List<List<String>> provenance = gpqa.select("table.provenance tbody tr").stream()
+        Element details = gpqa.getElementById("paper-6-generation");
+        assertEquals("details", details.tagName());
+        assertFalse(details.hasAttr("open"), "the generation details are collapsed");
+        assertEquals("生成情報", details.selectFirst("summary").text());
+        List<List<String>> provenance = details.select("table.provenance tbody tr").stream()
                 .map(row -> row.select("th, td").eachText()).toList();
-        assertEquals(List.of("概要・一行要約", "gpt-4o-mini", "summary-v1", "2023-11-27 09:01 UTC", "入力812・出力406",
-                "保護箇所4件一致・再依頼0回・除外0件"), provenance.get(0));
+        assertEquals(List.of("概要・要約・主な結果", "gpt-4o-mini", "summary-v2", "2023-11-27 09:01 UTC", "入力812・出力406",
+                "保護箇所4件一致・再依頼0回・主な結果3件掲載・除外0件"), provenance.get(0));
         assertEquals(List.of("Q&A", "gpt-4o-mini", "qa-v2", "2023-11-27 09:01 UTC", "入力31240・出力406",
-                "質問4件中2件掲載・除外2件・再依頼1回・引用1件照合 duplicate of another question"
-                        + " quote 1 is not in the chunks given"), provenance.get(1));
+                "質問4件中2件掲載・除外2件・再依頼1回・引用1件照合"), provenance.get(1));
+        assertEquals(1, gpqa.select("table.provenance").size());
     }
 
     private static void assertPassSection(Element pass) {
         assertEquals("※ 全文を取得できなかったため、このQ&Aは概要のみに基づいています。", pass.selectFirst(".note").text());
         assertTrue(pass.select(".abstract-en").isEmpty(), "without a translation the English abstract is shown open");
         assertTrue(pass.text().contains("※ 日本語訳を生成できなかったため、原文（英語）の概要を掲載しています。理由:"
-                + TestEvents.SUMMARIZE_REASON));
+                + "概要の翻訳・要約を生成できませんでした"));
+        assertEquals(List.of("PDFをダウンロードできなかったため（HTTP 503）、概要のみに基づいています"),
+                pass.select("details.generation-info .extraction-notes li").eachText());
         Element evidence = pass.getElementById("paper-3-q1-evidence");
         assertEquals("(概要)", evidence.selectFirst(".where").text());
         assertTrue(evidence.select("a").isEmpty(), "a quote without a page links no PDF page");
+    }
+
+    /**
+     * Model, prompt, token and check lines, extraction notes and English reasons appear only inside each paper's
+     * collapsed generation details.
+     */
+    static void assertNoDiagnosticsOutsideTheGenerationDetails(Document page) {
+        Document outside = page.clone();
+        outside.select("details.generation-info, details.abstract-en, blockquote, .quote-table, .links").remove();
+        String text = outside.selectFirst("#issue").text();
+        for (String diagnostic : List.of("トークン", "プロンプト", "検証:", "full text", "HTTP 503", "could not",
+                "returned", "gpt-4o-mini", "summary-v2", "qa-v2", TestEvents.FETCH_REASON, TestEvents.SUMMARIZE_REASON)) {
+            assertFalse(text.contains(diagnostic), diagnostic + " outside the generation details: " + text);
+        }
     }
 
     /** Every script and style the page names is served by the app itself, and so are KaTeX's fonts. */

@@ -276,7 +276,7 @@ class RegenerationTest extends BrokerAndStoreTest {
         PaperSummarized golden = TestEvents.gpqaSummarized(issueId);
         Generation generation = golden.generation();
         return new PaperSummarized(PaperSummarized.SCHEMA_VERSION, issueId, golden.paperKey(), 2,
-                golden.paperVersion(), golden.abstractJa(), golden.summaryJa(), new Generation(model, generation.promptVersion(), Instant.now(), generation.usage(),
+                golden.paperVersion(), golden.abstractJa(), golden.summaryJa(), golden.keyResultsJa(), new Generation(model, generation.promptVersion(), Instant.now(), generation.usage(),
                         generation.quality()));
     }
 

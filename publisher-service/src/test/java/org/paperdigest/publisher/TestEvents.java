@@ -88,13 +88,13 @@ public final class TestEvents {
         PaperFetched golden = GoldenSamples.read(EventType.PAPER_FETCHED);
         return new PaperFetched(PaperFetched.SCHEMA_VERSION, issueId, golden.paperKey(), 1, null,
                 golden.paperVersion(), golden.metadata(), golden.contentLevel(), golden.fullText(), golden.notes(),
-                golden.sourceUrls(), golden.fetchedAt());
+                golden.sourceUrls(), golden.fetchedAt(), golden.resourceLinks());
     }
 
     public static PaperSummarized gpqaSummarized(String issueId) {
         PaperSummarized golden = GoldenSamples.read(EventType.PAPER_SUMMARIZED);
         return new PaperSummarized(PaperSummarized.SCHEMA_VERSION, issueId, golden.paperKey(), 1, golden.paperVersion(),
-                golden.abstractJa(), golden.summaryJa(), golden.generation());
+                golden.abstractJa(), golden.summaryJa(), golden.keyResultsJa(), golden.generation());
     }
 
     public static PaperAnswered gpqaAnswered(String issueId) {
@@ -166,7 +166,7 @@ public final class TestEvents {
     public static PaperSummarized summarized(String issueId, String paperKey, String abstractJa, String summaryJa) {
         PaperSummarized golden = GoldenSamples.read(EventType.PAPER_SUMMARIZED);
         return new PaperSummarized(PaperSummarized.SCHEMA_VERSION, issueId, paperKey, 1, "v1", abstractJa, summaryJa,
-                golden.generation());
+                List.of(), golden.generation());
     }
 
     public static PaperFailed mirasolFetchFailed(String issueId) {

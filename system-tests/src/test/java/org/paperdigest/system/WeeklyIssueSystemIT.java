@@ -285,7 +285,10 @@ class WeeklyIssueSystemIT {
         JsonNode failure = mirasol.at("/failures/0");
         assertEquals("FETCH", failure.get("stage").asText());
         assertTrue(failure.get("reason").asText().contains("2311.05698"), failure.toString());
-        assertTrue(markdownText().contains(failure.get("reason").asText()), "the reason reaches readers");
+        // Readers get the reason in Japanese; the operator's English reason is in the JSON.
+        assertTrue(markdownText().contains("論文を取得できませんでした（arXivにこの論文が見つかりませんでした）"),
+                "the reason reaches readers");
+        assertFalse(markdownText().contains(failure.get("reason").asText()), "no English error string for readers");
         assertEquals(1, published.at("/content/failedCount").asInt());
     }
 
@@ -330,7 +333,7 @@ class WeeklyIssueSystemIT {
             }
         }
         assertEquals(18, reports, "9 fetched papers, each summarized and answered");
-        assertEquals(9, markdown.split("検証:", -1).length - 1, "one short report per fetched paper");
+        assertEquals(9, markdown.split("※ 生成情報:", -1).length - 1, "one short report per fetched paper");
     }
 
     @Test
@@ -401,13 +404,45 @@ class WeeklyIssueSystemIT {
             browser.open(services.get("publisher-service").url("/issues/" + WEEK));
 
             assertEquals(9, browser.all("section.paper details.abstract-en").size(), "a toggle per translated paper");
-            WebElement evidence = browser.first("details.evidence");
-            assertFalse(evidence.findElement(By.cssSelector("blockquote")).isDisplayed(), "evidence starts closed");
-            browser.expand(evidence);
-            WebElement quote = evidence.findElement(By.cssSelector("blockquote"));
-            assertTrue(quote.isDisplayed(), "the quote shows once expanded");
+            List<WebElement> answersWithEvidence = browser.all(".qa-item .evidence");
+            assertFalse(answersWithEvidence.isEmpty());
+            for (WebElement evidence : answersWithEvidence) {
+                long visible = evidence.findElements(By.cssSelector("blockquote, table.quote-table")).stream()
+                        .filter(WebElement::isDisplayed).count();
+                assertEquals(1, visible, "one quote visible per answer: " + evidence.getText());
+            }
+            WebElement quote = browser.first(".qa-item .evidence blockquote");
             assertTrue(markdownText().contains(normalize(quote.getText().replaceAll("^“|”$", ""))),
                     "the page shows the published quote: " + quote.getText());
+            List<WebElement> more = browser.all("details.more-evidence");
+            if (!more.isEmpty()) {
+                WebElement hidden = more.get(0).findElement(By.cssSelector("figure"));
+                assertFalse(hidden.isDisplayed(), "further quotes start behind their toggle");
+                browser.expand(more.get(0));
+                assertTrue(hidden.isDisplayed(), "and show once expanded");
+            }
+
+            List<WebElement> keyResults = browser.all("section.paper > ul.key-results li");
+            assertFalse(keyResults.isEmpty(), "key results under the papers' titles");
+            assertTrue(keyResults.stream().allMatch(line -> line.isDisplayed() && !line.getText().isBlank()));
+            assertFalse(browser.all("#papers ul.key-results li").isEmpty(), "and in the list of papers");
+            WebElement gpqaCode = browser.first(".links a[href^='https://github.com/idavidrein/gpqa']");
+            assertTrue(gpqaCode.isDisplayed(), "GPQA's links block names the code its PDF gives");
+            assertTrue(gpqaCode.findElement(By.xpath("..")).getText().contains("Data and code"),
+                    "with the sentence it stands in");
+
+            // innerText is what a reader sees: a closed <details> shows only its summary.
+            String visible = (String) browser.evaluate("return document.getElementById('issue').innerText;");
+            for (String diagnostic : List.of("トークン", "プロンプト", "検証:", FakeOpenAiServer.MODEL, "summary-v",
+                    "qa-v", "full text unavailable", "arXiv returned", "HTTP 404", "quotes cite")) {
+                assertFalse(visible.contains(diagnostic), diagnostic + " is shown outside the generation details");
+            }
+            List<WebElement> details = browser.all("details.generation-info");
+            assertEquals(9, details.size(), "one collapsed block per fetched paper");
+            WebElement table = details.get(0).findElement(By.cssSelector("table.provenance"));
+            assertFalse(table.isDisplayed(), "generation details start closed");
+            browser.expand(details.get(0));
+            assertTrue(table.isDisplayed() && table.getText().contains(FakeOpenAiServer.MODEL));
 
             WebElement english = browser.first("details.abstract-en");
             WebElement original = english.findElement(By.cssSelector("div"));
@@ -419,6 +454,26 @@ class WeeklyIssueSystemIT {
             Path shot = browser.screenshot(Path.of("target", "browser", "issue-" + WEEK + ".png"));
             assertTrue(Files.size(shot) > 10_000, "screenshot " + shot + " has " + Files.size(shot) + " bytes");
             System.out.println("System test: screenshot of the published issue page at " + shot.toAbsolutePath());
+            assertEquals(List.of(), browser.consoleErrors(), "no console errors");
+        }
+    }
+
+    @Test
+    @Order(9)
+    void aCustomIssuesPageShowsItsCreationDateAndNamesNoWeek() throws Exception {
+        HttpResponse<String> accepted = Http.postJson(services.get("fetcher-service").url("/api/issues"),
+                "{\"arxivIds\":[\"2311.12022\"],\"title\":\"読書会の論文\"}");
+        assertEquals(202, accepted.statusCode(), accepted.body());
+        String issueId = Http.json(accepted).get("issueId").asText();
+        awaitPublished(issueId, 1, Duration.ofMinutes(3));
+        try (Browser browser = Browser.start()) {
+            browser.open(services.get("publisher-service").url("/issues/" + issueId));
+            String meta = browser.first(".issue-meta").getText();
+            assertTrue(meta.startsWith("作成日:"), meta);
+            String visible = (String) browser.evaluate("return document.getElementById('issue').innerText;");
+            for (String week : List.of("対象週", "〜", "Top ML Papers of the Week", "dair")) {
+                assertFalse(visible.contains(week), "a custom issue names no week nor the weekly list: " + week);
+            }
             assertEquals(List.of(), browser.consoleErrors(), "no console errors");
         }
     }
@@ -499,8 +554,9 @@ class WeeklyIssueSystemIT {
             assertEquals("FETCH", failure.get("stage").asText(), id);
             assertEquals("arXiv returned no entry for " + id + ": check the id in the list",
                     failure.get("reason").asText());
-            assertTrue(readerText(issueMarkdown).contains(failure.get("reason").asText()),
+            assertTrue(readerText(issueMarkdown).contains("arXivにこの論文が見つかりませんでした"),
                     "the reason reaches readers");
+            assertFalse(issueMarkdown.contains(failure.get("reason").asText()), "in Japanese");
         }
         assertEquals(10, issue.at("/content/paperCount").asInt());
         assertEquals(metaKey, papers(issue).get(0).get("paperKey").asText(), "the post keeps its place in the list");

@@ -41,7 +41,7 @@ import java.util.stream.Collectors;
  * <ul>
  * <li>a translation request (a user message with {@code <abstract>} and {@code <protected>}) gets a pseudo-Japanese
  * rendering of the abstract (letters turned into katakana) that keeps each {@code <span>} it was given byte for
- * byte;</li>
+ * byte, and key results made of the words around the numbers the abstract states;</li>
  * <li>a question request ({@code <headings>}) gets up to 12 questions built from the abstract's sentences and the
  * headings, among them one near-duplicate and one question the paper cannot answer;</li>
  * <li>an answer request ({@code <question>} and {@code <chunk n="…">}) gets a verbatim quote of the chunk sentence
@@ -49,7 +49,7 @@ import java.util.stream.Collectors;
  * {@code notStated} when no sentence does.</li>
  * </ul>
  * The JSON it returns uses the field names of the services' structured-output records: {@code abstractJa,
- * summaryJa}; {@code questions[aspect, questionJa, questionEn]}; {@code answerable, answer, notStated, evidence[chunk, quote]}.
+ * summaryJa, keyResultsJa}; {@code questions[aspect, questionJa, questionEn]}; {@code answerable, answer, notStated, evidence[chunk, quote]}.
  * A {@code response_format} must be well formed ({@code text}, {@code json_object}, or {@code json_schema} with a
  * schema), as OpenAI requires; the reply is JSON either way. Faults for the next calls
  * (429 with {@code Retry-After}, 500, text that is not JSON, quotes that do not match the text) are queued with
@@ -477,7 +477,37 @@ public final class FakeOpenAiServer implements AutoCloseable {
         String summary = "要約：" + katakana(firstSentence);
         summary = summary.codePointCount(0, summary.length()) > 100
                 ? summary.substring(0, summary.offsetByCodePoints(0, 100)) + "。" : summary;
-        return JSON.createObjectNode().put("abstractJa", ja.toString()).put("summaryJa", summary).toString();
+        ObjectNode reply = JSON.createObjectNode().put("abstractJa", ja.toString()).put("summaryJa", summary);
+        keyResults(abstractText).forEach(reply.putArray("keyResultsJa")::add);
+        return reply.toString();
+    }
+
+    /**
+     * Up to three lines, one per abstract sentence stating a number: the words around its first number, numbers and
+     * words with digits as written, the rest in katakana.
+     */
+    private static List<String> keyResults(String abstractText) {
+        List<String> lines = new ArrayList<>();
+        for (String sentence : SENTENCE_END.split(abstractText)) {
+            List<String> words = Arrays.asList(sentence.strip().split("\\s+"));
+            int at = 0;
+            while (at < words.size() && !words.get(at).matches(".*\\d.*")) {
+                at++;
+            }
+            if (at == words.size() || lines.size() == 3) {
+                continue;
+            }
+            List<String> parts = new ArrayList<>();
+            for (String word : words.subList(Math.max(0, at - 3), Math.min(words.size(), at + 4))) {
+                parts.add(word.matches(".*\\d.*") ? word.replaceAll("[,.;:]+$", "") : katakana(word));
+            }
+            // Whole words only, so that no number is cut short.
+            while (parts.size() > 1 && String.join("", parts).length() > 50) {
+                parts.remove(parts.size() - 1);
+            }
+            lines.add("結果：" + String.join("", parts));
+        }
+        return lines;
     }
 
     private static boolean insideNumber(String text, int at) {

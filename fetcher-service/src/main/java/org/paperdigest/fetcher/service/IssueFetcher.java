@@ -45,6 +45,7 @@ import org.paperdigest.fetcher.extract.ExtractedText;
 import org.paperdigest.fetcher.extract.HtmlPageMap;
 import org.paperdigest.fetcher.extract.HtmlTextExtractor;
 import org.paperdigest.fetcher.extract.PdfTextExtractor;
+import org.paperdigest.fetcher.extract.ResourceLinks;
 import org.paperdigest.fetcher.extract.UnreadableDocumentException;
 import org.paperdigest.fetcher.list.IssuePlan;
 import org.paperdigest.fetcher.source.arxiv.ArxivApiException;
@@ -280,7 +281,7 @@ public class IssueFetcher {
         return new PaperFetched(PaperFetched.SCHEMA_VERSION, run.issueId(), item.paper().paperKey(),
                 run.revision(), run.model(), entry.id().version(), metadata,
                 fullText == null ? ContentLevel.ABSTRACT_ONLY : ContentLevel.FULL_TEXT, fullText, notes,
-                sources, clock.instant());
+                sources, clock.instant(), ResourceLinks.find(metadata.abstractText(), fullText));
     }
 
     /**
@@ -410,10 +411,10 @@ public class IssueFetcher {
             // Only the list row tells us about a paper outside arXiv; what it does not say stays unknown (null).
             PaperMetadata metadata = new PaperMetadata(item.paper().title(), List.of(), null, null, null, List.of(),
                     url, url, null, null, null);
+            FullText fullText = new FullText("pdf", url, text.pages(), text.truncated());
             return new PaperFetched(PaperFetched.SCHEMA_VERSION, run.issueId(), item.paper().paperKey(),
-                    run.revision(), run.model(), null, metadata, ContentLevel.FULL_TEXT,
-                    new FullText("pdf", url, text.pages(), text.truncated()), text.notes(), List.of(document.url()),
-                    clock.instant());
+                    run.revision(), run.model(), null, metadata, ContentLevel.FULL_TEXT, fullText, text.notes(),
+                    List.of(document.url()), clock.instant(), ResourceLinks.find(null, fullText));
         }
         if (document.isHtml()) {
             return fetchedFromPage(run, item, url, document);
@@ -440,10 +441,10 @@ public class IssueFetcher {
         String title = tags.title() == null ? item.paper().title() : tags.title();
         PaperMetadata metadata = new PaperMetadata(title, tags.authors(), tags.abstractText(), tags.published(),
                 null, List.of(), url, tags.pdfUrl(), tags.doi(), tags.journal(), null);
+        FullText fullText = new FullText("html", document.url(), text.pages(), text.truncated());
         return new PaperFetched(PaperFetched.SCHEMA_VERSION, run.issueId(), item.paper().paperKey(),
-                run.revision(), run.model(), null, metadata, ContentLevel.FULL_TEXT,
-                new FullText("html", document.url(), text.pages(), text.truncated()), text.notes(),
-                List.of(document.url()), clock.instant());
+                run.revision(), run.model(), null, metadata, ContentLevel.FULL_TEXT, fullText, text.notes(),
+                List.of(document.url()), clock.instant(), ResourceLinks.find(tags.abstractText(), fullText));
     }
 
     /** Runs one paper's work and emits its one event; any exception becomes that paper's failure. */

@@ -30,6 +30,7 @@ import org.paperdigest.events.Link;
 import org.paperdigest.events.Page;
 import org.paperdigest.events.PaperFailed;
 import org.paperdigest.events.PaperFetched;
+import org.paperdigest.events.ResourceLink;
 import org.paperdigest.events.PaperKeys;
 import org.paperdigest.events.Stage;
 import org.paperdigest.pipeline.StageMeters;
@@ -220,6 +221,12 @@ class IssueFetcherTest {
         assertEquals(List.of("https://export.arxiv.org/api/query?id_list=test",
                 "https://pdf.test/2311.12022v1"), gpqa.sourceUrls());
         assertTrue(gpqa.notes().isEmpty(), gpqa.notes().toString());
+        // GPQA's footnote on page 2 gives its code; the reference list's URLs are other works'.
+        assertEquals(List.of("https://github.com/idavidrein/gpqa/"),
+                gpqa.resourceLinks().stream().map(ResourceLink::url).toList(), gpqa.resourceLinks().toString());
+        assertEquals(2, gpqa.resourceLinks().get(0).page());
+        assertTrue(gpqa.resourceLinks().get(0).sentence().contains("Data and code: https://github.com/idavidrein/gpqa/"),
+                gpqa.resourceLinks().get(0).sentence());
 
         PaperFetched survey = byKey.get("arxiv:2311.12351");
         assertEquals(ContentLevel.ABSTRACT_ONLY, survey.contentLevel());

@@ -58,6 +58,6 @@ class AcknowledgingStage implements LlmStage<Ack> {
     @Override
     public PaperSummarized outcome(PaperFetched paper, Ack ack, Generation generation) {
         return new PaperSummarized(PaperSummarized.SCHEMA_VERSION, paper.issueId(), paper.paperKey(),
-                paper.revision(), paper.paperVersion(), ack.text(), ack.text(), generation);
+                paper.revision(), paper.paperVersion(), ack.text(), ack.text(), java.util.List.of(), generation);
     }
 }

@@ -16,6 +16,7 @@ import org.paperdigest.publisher.content.PaperContent;
 import org.paperdigest.publisher.content.PaperMetadata;
 import org.paperdigest.publisher.content.QualityReport;
 import org.paperdigest.publisher.content.QuestionAnswer;
+import org.paperdigest.publisher.content.ResourceLink;
 import org.paperdigest.publisher.content.Stage;
 import org.paperdigest.publisher.content.StageFailure;
 import org.paperdigest.publisher.content.TokenUsage;
@@ -45,8 +46,10 @@ final class ContentFromEvents {
                 fetched != null ? metadata(fetched.metadata()) : null,
                 fetched != null ? contentLevel(fetched.contentLevel()) : null,
                 fetched != null && fetched.notes() != null ? fetched.notes() : List.of(),
+                fetched != null ? mapped(fetched.resourceLinks(), ContentFromEvents::resourceLink) : List.of(),
                 summary != null ? summary.abstractJa() : null,
                 summary != null ? summary.summaryJa() : null,
+                summary != null ? summary.keyResultsJa() : List.of(),
                 summary != null ? generation(summary.generation()) : null,
                 answers != null ? mapped(answers.items(), ContentFromEvents::answer) : List.of(),
                 answers != null ? generation(answers.generation()) : null,
@@ -66,6 +69,10 @@ final class ContentFromEvents {
 
     private static Link link(org.paperdigest.events.Link link) {
         return new Link(link.label(), link.url());
+    }
+
+    private static ResourceLink resourceLink(org.paperdigest.events.ResourceLink link) {
+        return new ResourceLink(link.url(), link.sentence(), link.page());
     }
 
     private static PaperMetadata metadata(org.paperdigest.events.PaperMetadata metadata) {

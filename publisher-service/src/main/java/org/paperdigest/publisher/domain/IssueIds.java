@@ -13,13 +13,18 @@ public final class IssueIds {
     private IssueIds() {
     }
 
+    /** A user-made issue: a reading list of its own, no week of the weekly list. */
+    public static boolean isCustom(String issueId) {
+        return issueId != null && issueId.startsWith("custom-");
+    }
+
     /** Why {@code issueId} is not an issue id, or empty when it is one. */
     public static Optional<String> problem(String issueId) {
         if (issueId == null || !FORM.matcher(issueId).matches()) {
             return Optional.of("an issue id is a week's start date (YYYY-MM-DD, e.g. 2023-11-20) or custom-<letters,"
                     + " digits, '.', '_', '-'>");
         }
-        if (!issueId.startsWith("custom-")) {
+        if (!isCustom(issueId)) {
             try {
                 LocalDate.parse(issueId);
             } catch (DateTimeParseException e) {

@@ -6,24 +6,19 @@ import static org.paperdigest.publisher.render.MarkdownText.url;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.paperdigest.publisher.content.Category;
 import org.paperdigest.publisher.content.ContentLevel;
 import org.paperdigest.publisher.content.Evidence;
-import org.paperdigest.publisher.content.Generation;
 import org.paperdigest.publisher.content.IssueContent;
 import org.paperdigest.publisher.content.Link;
 import org.paperdigest.publisher.content.PaperContent;
 import org.paperdigest.publisher.content.PaperMetadata;
 import org.paperdigest.publisher.content.QuestionAnswer;
 import org.paperdigest.publisher.content.Stage;
-import org.paperdigest.publisher.content.StageFailure;
-import org.paperdigest.publisher.content.TokenUsage;
 
 /**
  * Renders a published issue as CommonMark in the layout of the digest: introduction, the list of papers with
@@ -32,11 +27,6 @@ import org.paperdigest.publisher.content.TokenUsage;
  */
 public final class IssueMarkdown {
 
-    static final String INTRO = "ここでは、<https://twitter.com/dair_ai> で毎週メンションされているTop ML Papers of the Week"
-            + " の論文をLLMによって生成されるQ&Aを用いて要点を記載しています。気になる論文の選択に役立ったら良いと思います。"
-            + "論文を読む前に幾つかの要点を把握することで、皆さんが内容を素早く吸収できることを目的としています。"
-            + "自動生成記事のクオリティと信頼性を向上させるためにアルゴリズムの改善に取り組んでいます。"
-            + "個人で資料のQ&Aを作成されたい方には、<https://www.chatpdf.com/> や <https://scispace.com/> などがお勧めです。";
     static final String NOT_STATED = "論文中に記載がありません";
     static final String NOT_IN_ABSTRACT = "概要には記載がありません";
     static final String ABSTRACT_ONLY_NOTE = "※ 全文を取得できなかったため、このQ&Aは概要のみに基づいています。";
@@ -56,7 +46,8 @@ public final class IssueMarkdown {
 
     private IssueMarkdown issue(IssueContent issue) {
         block("# " + inline(issue.title()));
-        block(INTRO);
+        block(IssuePage.dateLine(issue));
+        block(IssueIntro.forMarkdown(issue));
         block("紹介する論文は以下の" + issue.papers().size() + "本となります。");
         block(issue.papers().stream().map(this::listItem).collect(Collectors.joining("\n")));
         issue.papers().forEach(this::paper);
@@ -67,7 +58,8 @@ public final class IssueMarkdown {
     private String listItem(PaperContent paper) {
         return "- " + inline(paper.title()) + BREAK
                 + "  発行日:" + date(paper.fetched() ? paper.metadata().published() : null) + BREAK
-                + "  " + inline(SummaryLine.of(paper));
+                + "  " + inline(SummaryLine.of(paper))
+                + paper.keyResultsJa().stream().map(line -> "\n  - " + inline(line)).collect(Collectors.joining());
     }
 
     private void paper(PaperContent paper) {
@@ -76,24 +68,40 @@ public final class IssueMarkdown {
             notFetched(paper);
             return;
         }
+        keyResults(paper);
         metadata(paper.metadata());
+        links(paper);
         if (paper.contentLevel() == ContentLevel.ABSTRACT_ONLY) {
             block(ABSTRACT_ONLY_NOTE);
         }
-        if (!paper.notes().isEmpty()) {
-            block("抽出に関する注記:\n\n" + paper.notes().stream()
-                    .map(note -> "- " + inline(note))
-                    .collect(Collectors.joining("\n")));
-        }
         abstractSection(paper);
         qaSection(paper);
-        checks(paper);
+        generationFootnote(paper);
+    }
+
+    private void keyResults(PaperContent paper) {
+        if (!paper.keyResultsJa().isEmpty()) {
+            block("**主な結果**");
+            block(paper.keyResultsJa().stream().map(line -> "- " + inline(line)).collect(Collectors.joining("\n")));
+        }
+    }
+
+    /** The paper's pages, then each link of its text with the sentence it stands in. */
+    private void links(PaperContent paper) {
+        List<PaperLinks.Item> items = PaperLinks.of(paper);
+        if (items.isEmpty()) {
+            return;
+        }
+        block("### リンク");
+        block(items.stream().map(item -> "- " + item.label() + ":" + url(item.href())
+                + (item.sentence().isEmpty() ? "" : BREAK + "  「" + inline(item.sentence()) + "」"
+                        + (item.where().isEmpty() ? "" : " " + inline(item.where()))))
+                .collect(Collectors.joining("\n")));
     }
 
     private void notFetched(PaperContent paper) {
-        String reason = paper.failure(Stage.FETCH).map(StageFailure::reason).orElse(UNKNOWN);
         StringBuilder text = new StringBuilder("※ この論文は取得できなかったため、内容を掲載できません。")
-                .append(BREAK).append("理由:").append(inline(reason));
+                .append(BREAK).append("理由:").append(inline(reason(paper, Stage.FETCH)));
         paperLink(paper.links()).ifPresent(link -> text.append(BREAK).append("URL:").append(url(link)));
         block(text.toString());
     }
@@ -112,8 +120,8 @@ public final class IssueMarkdown {
             paragraphs(paper.abstractJa()).forEach(this::block);
             return;
         }
-        String reason = paper.failure(Stage.SUMMARIZE).map(StageFailure::reason).orElse(UNKNOWN);
-        block("※ 日本語訳を生成できなかったため、原文（英語）の概要を掲載しています。理由:" + inline(reason));
+        block("※ 日本語訳を生成できなかったため、原文（英語）の概要を掲載しています。理由:"
+                + inline(reason(paper, Stage.SUMMARIZE)));
         List<String> original = paragraphs(paper.metadata().abstractText());
         if (original.isEmpty()) {
             block("（概要がありません）");
@@ -124,8 +132,7 @@ public final class IssueMarkdown {
     private void qaSection(PaperContent paper) {
         block("### Q&A");
         if (paper.qa().isEmpty()) {
-            String reason = paper.failure(Stage.ANSWER).map(StageFailure::reason).orElse(UNKNOWN);
-            block("※ Q&Aを生成できませんでした。理由:" + inline(reason));
+            block("※ Q&Aを生成できませんでした。理由:" + inline(reason(paper, Stage.ANSWER)));
             return;
         }
         int number = 1;
@@ -145,34 +152,20 @@ public final class IssueMarkdown {
         }
     }
 
-    /** A short form of the checks' reports: how each text was proven, what was left out, what it cost. */
-    private void checks(PaperContent paper) {
-        List<String> parts = new ArrayList<>();
-        Optional.ofNullable(paper.summaryGeneration()).map(Generation::quality).ifPresent(q -> parts.add(
-                "概要 保護箇所" + q.spansVerified() + "件一致・再依頼" + q.reasked() + "回"));
-        Optional.ofNullable(paper.qaGeneration()).map(Generation::quality).ifPresent(q -> parts.add(
-                "Q&A 質問" + q.generated() + "件中" + paper.qa().size() + "件掲載・除外" + q.dropped() + "件・再依頼"
-                        + q.reasked() + "回・引用" + q.quotesVerified() + "件照合"));
-        List<Generation> generations = Stream.of(paper.summaryGeneration(), paper.qaGeneration())
-                .filter(Objects::nonNull).toList();
-        if (generations.isEmpty()) {
-            return;
+    /** The generation details in one compact line at the foot of the section; the JSON has them in full. */
+    private void generationFootnote(PaperContent paper) {
+        GenerationInfo info = GenerationInfo.of(paper);
+        if (!info.isEmpty()) {
+            block("※ 生成情報:" + inline(info.compact()));
         }
-        List<TokenUsage> usages = generations.stream().map(Generation::usage).toList();
-        parts.add("トークン 入力" + usages.stream().mapToInt(TokenUsage::inputTokens).sum()
-                + "・出力" + usages.stream().mapToInt(TokenUsage::outputTokens).sum());
-        parts.add("モデル " + generations.stream().map(g -> inline(g.model())).distinct()
-                .collect(Collectors.joining(", "))
-                + "（プロンプト " + generations.stream().map(g -> inline(g.promptVersion()))
-                        .collect(Collectors.joining(", ")) + "）");
-        block("検証:" + String.join(" / ", parts));
     }
 
     /** Every stage that failed for good, by the title the weekly list gave the paper. */
     private void failures(List<PaperContent> papers) {
         List<String> lines = papers.stream()
                 .flatMap(paper -> paper.failures().stream().map(failure -> "- " + inline(paper.listTitle())
-                        + "（" + stageName(failure.stage()) + "）:" + inline(failure.reason())))
+                        + "（" + stageName(failure.stage()) + "）:"
+                        + inline(ReaderReasons.failure(failure.stage(), failure.reason()))))
                 .toList();
         if (lines.isEmpty()) {
             return;
@@ -207,6 +200,11 @@ public final class IssueMarkdown {
             return "(概要" + (section.isEmpty() ? "" : ", " + section) + ")";
         }
         return "(" + (section.isEmpty() ? "本文" : section) + ")";
+    }
+
+    /** Why a stage failed, as a reader is told it (the operator's English reason is in the JSON). */
+    static String reason(PaperContent paper, Stage stage) {
+        return paper.failure(stage).map(failure -> ReaderReasons.failure(stage, failure.reason())).orElse(UNKNOWN);
     }
 
     static String stageName(Stage stage) {

@@ -1,10 +1,13 @@
 package org.paperdigest.publisher.render;
 
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.paperdigest.publisher.content.IssueContent;
 import org.paperdigest.publisher.content.PaperContent;
+import org.paperdigest.publisher.domain.IssueIds;
 import org.paperdigest.publisher.domain.PublishedRevision;
 
 /**
@@ -49,7 +52,7 @@ public record IssuePage(IssueContent issue, List<PaperPage> papers, List<Failure
         List<FailureLine> failures = papers.stream()
                 .flatMap(page -> page.paper().failures().stream().map(failure -> new FailureLine(
                         page.paper().listTitle(), page.anchor(), IssueMarkdown.stageName(failure.stage()),
-                        failure.reason())))
+                        ReaderReasons.failure(failure.stage(), failure.reason()))))
                 .toList();
         return new IssuePage(issue, papers, failures, pinned, earlier);
     }
@@ -77,12 +80,23 @@ public record IssuePage(IssueContent issue, List<PaperPage> papers, List<Failure
         return Times.minute(issue.publishedAt());
     }
 
-    /** The week's dates, where the issue is a week's (custom issues have none). */
-    public Optional<String> week() {
-        if (issue.weekStart() == null) {
-            return Optional.empty();
+    /** The week's dates for a weekly issue; a custom issue's creation date, as it is no week of the list. */
+    public String dateLine() {
+        return dateLine(issue);
+    }
+
+    static String dateLine(IssueContent issue) {
+        if (IssueIds.isCustom(issue.issueId()) || issue.weekStart() == null) {
+            LocalDate created = issue.weekStart() != null ? issue.weekStart()
+                    : LocalDate.ofInstant(issue.publishedAt(), ZoneOffset.UTC);
+            return "作成日:" + IssueMarkdown.date(created);
         }
-        return Optional.of(IssueMarkdown.date(issue.weekStart()) + "〜" + IssueMarkdown.date(issue.weekEnd()));
+        return "対象週:" + IssueMarkdown.date(issue.weekStart()) + "〜" + IssueMarkdown.date(issue.weekEnd());
+    }
+
+    /** The intro paragraph for the issue's kind, as HTML (configured Markdown, raw HTML escaped). */
+    public String introHtml() {
+        return IssueIntro.html(issue);
     }
 
     static boolean isBlank(String value) {

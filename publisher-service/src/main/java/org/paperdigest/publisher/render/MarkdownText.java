@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
 /**
  * Puts untrusted text (titles, abstracts, answers, quotes, reasons) into CommonMark so that it reads back as
  * the same text: characters that would start emphasis, links, HTML, code or a block are backslash-escaped,
- * and nothing else is touched, so ordinary text stays byte for byte.
+ * and nothing else is touched, so ordinary text stays byte for byte. TeX math ({@code $…$}) is kept as written,
+ * as renderers with math read it, unless it holds something that could make markup.
  */
 public final class MarkdownText {
 
@@ -26,6 +27,10 @@ public final class MarkdownText {
     private static final Pattern AUTOLINKABLE = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\\s<>\\p{Cntrl}]*$");
     private static final Pattern LINE_BREAKS = Pattern.compile("\\R");
     private static final Pattern BLANK_LINES = Pattern.compile("\\R[ \\t]*\\R\\s*");
+    /** TeX math as abstracts write it, {@code $30\\%$} or {@code $$…$$}, not opening or closing on a space. */
+    private static final Pattern MATH = Pattern.compile("\\$\\$[^$]+?\\$\\$|\\$[^$\\s](?:[^$]*?[^$\\s\\\\])?\\$");
+    /** What would make markup of a math span in a renderer without math: HTML, entities, code, a link target. */
+    private static final Pattern UNSAFE_IN_MATH = Pattern.compile("[<>`&]|\\]\\(");
 
     private MarkdownText() {
     }
@@ -74,7 +79,20 @@ public final class MarkdownText {
 
     private static String escapeLine(String line) {
         StringBuilder out = new StringBuilder(line.length() + 8);
+        Matcher math = MATH.matcher(line);
+        int mathStart = math.find() ? math.start() : -1;
         for (int i = 0; i < line.length(); i++) {
+            if (i == mathStart) {
+                // Math renderers (GitHub's among them) read a span as TeX, so it stays as written: an escape added
+                // here would be TeX there. A span that could make markup elsewhere is escaped like other text.
+                if (!UNSAFE_IN_MATH.matcher(math.group()).find()) {
+                    out.append(math.group());
+                    i = math.end() - 1;
+                    mathStart = math.find() ? math.start() : -1;
+                    continue;
+                }
+                mathStart = math.find(math.end()) ? math.start() : -1;
+            }
             char c = line.charAt(i);
             if (ALWAYS_ESCAPED.indexOf(c) >= 0 || c == '#' && (i == 0 || Character.isWhitespace(line.charAt(i - 1)))) {
                 out.append('\\');

@@ -5,17 +5,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.paperdigest.publisher.content.Category;
 import org.paperdigest.publisher.content.ContentLevel;
 import org.paperdigest.publisher.content.Evidence;
-import org.paperdigest.publisher.content.Generation;
 import org.paperdigest.publisher.content.PaperContent;
-import org.paperdigest.publisher.content.QualityReport;
 import org.paperdigest.publisher.content.QuestionAnswer;
 import org.paperdigest.publisher.content.Stage;
-import org.paperdigest.publisher.content.StageFailure;
 
 /** One paper of an issue page: what each part of its section shows, with 不明 where the sources say nothing. */
 public record PaperPage(PaperContent paper) {
@@ -27,6 +23,15 @@ public record PaperPage(PaperContent paper) {
      * when the source says nothing of what was asked, and {@code gaps} names each part it does not state.
      */
     public record QaItem(int number, String question, String answer, List<String> gaps, List<Quote> evidence) {
+
+        /** The quote a reader sees at once; the others wait behind a toggle. */
+        public Optional<Quote> firstQuote() {
+            return evidence.stream().findFirst();
+        }
+
+        public List<Quote> moreQuotes() {
+            return evidence.size() <= 1 ? List.of() : evidence.subList(1, evidence.size());
+        }
     }
 
     /**
@@ -47,11 +52,6 @@ public record PaperPage(PaperContent paper) {
             return ROW_BREAK.splitAsStream(evidence.quote().strip()).map(String::strip).filter(row -> !row.isEmpty())
                     .map(row -> CELL_BREAK.splitAsStream(row).map(String::strip).toList()).toList();
         }
-    }
-
-    /** Who made a generated text, when, and what the checks found. */
-    public record Provenance(String label, String model, String promptVersion, String generatedAt, String tokens,
-            String checks, List<String> dropReasons) {
     }
 
     public String anchor() {
@@ -108,15 +108,23 @@ public record PaperPage(PaperContent paper) {
     }
 
     public String fetchFailure() {
-        return reason(Stage.FETCH);
+        return IssueMarkdown.reason(paper, Stage.FETCH);
     }
 
     public String summaryFailure() {
-        return reason(Stage.SUMMARIZE);
+        return IssueMarkdown.reason(paper, Stage.SUMMARIZE);
     }
 
     public String answerFailure() {
-        return reason(Stage.ANSWER);
+        return IssueMarkdown.reason(paper, Stage.ANSWER);
+    }
+
+    public List<String> keyResults() {
+        return paper.keyResultsJa();
+    }
+
+    public List<PaperLinks.Item> links() {
+        return PaperLinks.of(paper);
     }
 
     public List<QaItem> qa() {
@@ -132,25 +140,8 @@ public record PaperPage(PaperContent paper) {
         return items;
     }
 
-    public List<Provenance> provenance() {
-        List<Provenance> made = new ArrayList<>();
-        Optional.ofNullable(paper.summaryGeneration()).ifPresent(g -> made.add(provenance("概要・一行要約", g,
-                q -> "保護箇所" + q.spansVerified() + "件一致・再依頼" + q.reasked() + "回・除外" + q.dropped() + "件")));
-        Optional.ofNullable(paper.qaGeneration()).ifPresent(g -> made.add(provenance("Q&A", g,
-                q -> "質問" + q.generated() + "件中" + paper.qa().size() + "件掲載・除外" + q.dropped() + "件・再依頼"
-                        + q.reasked() + "回・引用" + q.quotesVerified() + "件照合")));
-        return made;
-    }
-
-    private Provenance provenance(String label, Generation generation,
-            Function<QualityReport, String> checks) {
-        Optional<QualityReport> quality = Optional.ofNullable(generation.quality());
-        return new Provenance(label, orUnknown(generation.model()), orUnknown(generation.promptVersion()),
-                Times.minute(generation.generatedAt()),
-                generation.usage() == null ? IssueMarkdown.UNKNOWN
-                        : "入力" + generation.usage().inputTokens() + "・出力" + generation.usage().outputTokens(),
-                quality.map(checks).orElse(IssueMarkdown.UNKNOWN),
-                quality.map(QualityReport::dropReasons).orElse(List.of()));
+    public GenerationInfo generationInfo() {
+        return GenerationInfo.of(paper);
     }
 
     /** A PDF page is linked only when the paper has an http(s) PDF URL and the quote has a page. */
@@ -159,10 +150,6 @@ public record PaperPage(PaperContent paper) {
                 : HttpUrl.of(paper.metadata().pdfUrl()).map(pdf -> withoutFragment(pdf) + "#page=" + evidence.page());
         return new Quote(evidence.quote(), IssueMarkdown.where(evidence, paper.contentLevel()), href,
                 Quote.tableRows(evidence));
-    }
-
-    private String reason(Stage stage) {
-        return paper.failure(stage).map(StageFailure::reason).orElse(IssueMarkdown.UNKNOWN);
     }
 
     private static String withoutFragment(String url) {

@@ -35,6 +35,18 @@ class StoredRevisionTest {
     }
 
     @Test
+    void aRevisionStoredBeforeKeyResultsAndLinksStillReadsWithoutThem() throws IOException {
+        JsonNode older = StoredRevisions.golden();
+        older.get("papers").forEach(paper -> ((ObjectNode) paper).remove(List.of("keyResultsJa", "resourceLinks")));
+
+        IssueContent content = JsonColumnFormat.MAPPER.treeToValue(older, IssueContent.class);
+
+        assertEquals(List.of(), content.papers().get(2).keyResultsJa());
+        assertEquals(List.of(), content.papers().get(2).resourceLinks());
+        assertEquals("arxiv:2311.12022", content.papers().get(2).paperKey());
+    }
+
+    @Test
     void aRevisionStoredBeforeAnswersNamedTheirGapsStillReads() throws IOException {
         JsonNode older = StoredRevisions.golden();
         // GPQA is the third paper: its answers had no notStated, its token counts no cached share.

@@ -1,6 +1,7 @@
 package org.paperdigest.publisher.rest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -19,6 +20,7 @@ import org.paperdigest.publisher.content.Link;
 import org.paperdigest.publisher.content.PaperContent;
 import org.paperdigest.publisher.content.PaperMetadata;
 import org.paperdigest.publisher.content.QuestionAnswer;
+import org.paperdigest.publisher.content.ResourceLink;
 import org.paperdigest.publisher.content.TokenUsage;
 import org.paperdigest.publisher.render.IssuePage;
 
@@ -39,12 +41,15 @@ class IssuePageTemplateSafetyTest {
                 new TokenUsage(812, 406, 0), null);
         PaperContent fetched = new PaperContent(1, "arxiv:2311.10537", "A paper", "A paper",
                 List.of(new Link("Paper", "data:text/html,<script>alert(1)</script>")), "v1", metadata,
-                ContentLevel.FULL_TEXT, List.of(), "概要。", "一行。", generation,
-                List.of(new QuestionAnswer("Q?", "A.", true, List.of(new Evidence("quoted", 3, null)), List.of())),
+                ContentLevel.FULL_TEXT, List.of(), List.of(new ResourceLink(JAVASCRIPT_URL, "Code at javascript:alert(1).", 2),
+                        new ResourceLink("data:text/html,<script>alert(1)</script>", "Data.", null)),
+                "概要。", "一行。", List.of("主な結果。"), generation,
+                List.of(new QuestionAnswer("Q?", "A.", true, List.of(new Evidence("quoted", 3, null),
+                        new Evidence("second", 4, null), new Evidence("third", null, null)), List.of())),
                 generation, List.of());
         PaperContent notFetched = new PaperContent(2, "arxiv:2311.05698", "Another", "Another",
-                List.of(new Link("Paper", JAVASCRIPT_URL)), null, null, null, List.of(), null, null, null,
-                List.of(), null, List.of());
+                List.of(new Link("Paper", JAVASCRIPT_URL)), null, null, null, List.of(), List.of(), null, null,
+                List.of(), null, List.of(), null, List.of());
         IssueContent issue = new IssueContent("custom-it-template", 1, "An issue", null, null,
                 Instant.parse("2023-11-27T09:10:00Z"), 2, 1, List.of(fetched, notFetched));
 
@@ -58,5 +63,13 @@ class IssuePageTemplateSafetyTest {
         assertTrue(page.select("#paper-2 h2 a").isEmpty(), "nor to the list's javascript: link");
         assertEquals("不明", paper.selectFirst(".categories").text(), "unknown categories read 不明");
         assertEquals("不明", paper.selectFirst(".published").text());
+        Element evidence = paper.selectFirst(".qa-item .evidence");
+        assertEquals(1, evidence.select("> figure").size(), "one quote visible per answer");
+        Element more = evidence.selectFirst("details.more-evidence");
+        assertFalse(more.hasAttr("open"), "the others behind a toggle");
+        assertEquals(List.of("“second”", "“third”"), more.select("blockquote").eachText());
+        assertEquals("ほかの根拠の引用（2件）", more.selectFirst("summary").text());
+        assertTrue(paper.select(".links a").isEmpty(), "neither the paper's own pages nor its text's links: "
+                + paper.select(".links"));
     }
 }

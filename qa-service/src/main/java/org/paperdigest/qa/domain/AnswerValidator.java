@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import org.paperdigest.events.Evidence;
 import org.paperdigest.events.QuestionAnswer;
 import org.paperdigest.llm.JapaneseText;
+import org.paperdigest.llm.NumberClaims;
 import org.paperdigest.qa.client.AnswerDraft;
 import org.paperdigest.qa.client.QuestionDraft;
 import org.paperdigest.qa.client.QuoteDraft;

@@ -8,7 +8,7 @@ import org.paperdigest.llm.ChosenModel;
 
 /**
  * The translation prompt, versioned as {@link #PROMPT_VERSION}; its text lives under
- * {@code src/main/resources/prompts/summary-v1/}. Every call is independent: no chat memory, so one paper's
+ * {@code src/main/resources/prompts/summary-v2/}. Every call is independent: no chat memory, so one paper's
  * abstract never leaks into another's prompt.
  */
 @RegisterAiService(chatLanguageModelSupplier = ChosenModel.class,
@@ -16,13 +16,13 @@ import org.paperdigest.llm.ChosenModel;
 @ApplicationScoped
 public interface Translator {
 
-    String PROMPT_VERSION = "summary-v1";
+    String PROMPT_VERSION = "summary-v2";
 
     /**
      * @param protectedSpans one {@code <span>…</span>} line per span that must come back byte for byte
      * @param problems       what was wrong with the previous reply, or empty on the first try
      */
-    @SystemMessage(fromResource = "prompts/summary-v1/system.txt")
-    @UserMessage(fromResource = "prompts/summary-v1/user.txt")
+    @SystemMessage(fromResource = "prompts/summary-v2/system.txt")
+    @UserMessage(fromResource = "prompts/summary-v2/user.txt")
     TranslationDraft translate(String title, String protectedSpans, String abstractText, String problems);
 }

@@ -28,7 +28,7 @@ class TranslationValidatorTest {
 
     @Test
     void acceptsAFaithfulTranslation() {
-        assertEquals(List.of(), validator.check(GPQA, new TranslationDraft(GPQA_JA, GPQA_SUMMARY)));
+        assertEquals(List.of(), validator.check(GPQA, draft(GPQA_JA, GPQA_SUMMARY)));
     }
 
     @Test
@@ -37,7 +37,7 @@ class TranslationValidatorTest {
         String ja = ("GAIAは一般AIアシスタントのためのベンチマークである。我々は92%対15%（GPT-4）を示す。466問を考案し、300問の答えを保持し、"
                 + "https://huggingface.co/gaia-ベンチマーク で公開する。").repeat(5);
 
-        List<String> findings = validator.check(GAIA, new TranslationDraft(ja, "GAIAを提案する。"));
+        List<String> findings = validator.check(GAIA, draft(ja, "GAIAを提案する。"));
 
         assertEquals(1, findings.size(), findings.toString());
         assertTrue(findings.get(0).contains("\"https://huggingface.co/gaia-benchmark\""), findings.get(0));
@@ -47,7 +47,7 @@ class TranslationValidatorTest {
     void namesAProtectedSpanChangedInOneOfThePlacesTheAbstractUsesIt() {
         String oneChanged = GPQA_JA.replaceFirst("GPQA", "ジーピーキューエー");
 
-        List<String> findings = validator.check(GPQA, new TranslationDraft(oneChanged, GPQA_SUMMARY));
+        List<String> findings = validator.check(GPQA, draft(oneChanged, GPQA_SUMMARY));
 
         assertEquals(List.of("abstractJa has \"GPQA\" 1 of the 2 times the abstract has it: keep every occurrence"
                 + " exactly as written, character for character"), findings);
@@ -57,14 +57,14 @@ class TranslationValidatorTest {
     void rejectsEnglishOrChineseOutput() {
         String chinese = "我们提出了GPQA，一个由生物学、物理学和化学领域专家编写的448道多项选择题组成的数据集。65% 74% 34% 30 39% 4".repeat(3);
 
-        List<String> findings = validator.check(GPQA, new TranslationDraft(chinese, GPQA_SUMMARY));
+        List<String> findings = validator.check(GPQA, draft(chinese, GPQA_SUMMARY));
 
         assertTrue(findings.contains("abstractJa is not Japanese: translate the abstract into Japanese"), findings.toString());
     }
 
     @Test
     void rejectsASummaryPassedOffAsTheTranslation() {
-        List<String> findings = validator.check(GPQA, new TranslationDraft(GPQA_SUMMARY, GPQA_SUMMARY));
+        List<String> findings = validator.check(GPQA, draft(GPQA_SUMMARY, GPQA_SUMMARY));
 
         assertTrue(findings.stream().anyMatch(f -> f.contains("do not summarise")), findings.toString());
         assertTrue(findings.stream().anyMatch(f -> f.contains("lacks the number(s) 65, 74, 34, 30, 4, 39")), findings.toString());
@@ -74,7 +74,7 @@ class TranslationValidatorTest {
     void namesTheNumbersATranslationDropped() {
         String changed = GPQA_JA.replace("74%", "約7割");
 
-        List<String> findings = validator.check(GPQA, new TranslationDraft(changed, GPQA_SUMMARY));
+        List<String> findings = validator.check(GPQA, draft(changed, GPQA_SUMMARY));
 
         assertEquals(List.of("abstractJa lacks the number(s) 74 that the abstract states: keep every number as written"), findings);
     }
@@ -83,17 +83,21 @@ class TranslationValidatorTest {
     void enforcesTheSummaryLimitOfTheContract() {
         String tooLong = "あ".repeat(121);
 
-        List<String> findings = validator.check(GPQA, new TranslationDraft(GPQA_JA, tooLong));
+        List<String> findings = validator.check(GPQA, draft(GPQA_JA, tooLong));
 
         assertEquals(List.of("summaryJa has 121 characters; the limit is 120: write one shorter sentence"), findings);
-        assertEquals(List.of(), validator.check(GPQA, new TranslationDraft(GPQA_JA, "あ".repeat(120))));
+        assertEquals(List.of(), validator.check(GPQA, draft(GPQA_JA, "あ".repeat(120))));
     }
 
     @Test
     void reportsMissingFields() {
-        List<String> findings = validator.check(GPQA, new TranslationDraft(null, " "));
+        List<String> findings = validator.check(GPQA, draft(null, " "));
 
         assertEquals(List.of("abstractJa is empty: translate the whole abstract",
                 "summaryJa is empty: write the one-line Japanese summary"), findings);
+    }
+
+    private static TranslationDraft draft(String abstractJa, String summaryJa) {
+        return new TranslationDraft(abstractJa, summaryJa, List.of());
     }
 }

@@ -54,7 +54,7 @@ class SummarizerFlowTest extends LlmServiceFlowTest<PaperSummarized> {
         assertTrue(JapaneseText.length(summary.summaryJa()) <= 120, summary.summaryJa());
         assertEquals("arxiv:2311.12983", summary.paperKey());
         assertEquals("v1", summary.paperVersion());
-        assertEquals("summary-v1", summary.generation().promptVersion());
+        assertEquals("summary-v2", summary.generation().promptVersion());
         assertEquals("fake-chat-model", summary.generation().model());
 
         List<Call> calls = llm.calls();
@@ -68,6 +68,21 @@ class SummarizerFlowTest extends LlmServiceFlowTest<PaperSummarized> {
         assertTrue(call.body().at("/response_format/json_schema/schema/properties").has("summaryJa"), call.body().get("response_format").toString());
         assertEquals(call.promptTokens(), summary.generation().usage().inputTokens());
         assertEquals(call.completionTokens(), summary.generation().usage().outputTokens());
+    }
+
+    @Test
+    void writesKeyResultsWhoseNumbersTheAbstractStates() {
+        PaperFetched gpqa = RecordedPapers.abstractOnly("2311.12022", issue());
+        publish(gpqa);
+
+        PaperSummarized summary = awaitSummary(gpqa);
+
+        // The fake writes one line per sentence with a number: GPQA's abstract has 448, 65% (74%), 34% and 39%.
+        assertEquals(3, summary.keyResultsJa().size(), summary.keyResultsJa().toString());
+        assertTrue(summary.keyResultsJa().get(0).contains("448"), summary.keyResultsJa().toString());
+        assertTrue(summary.keyResultsJa().stream().allMatch(JapaneseText::hasKana), summary.keyResultsJa().toString());
+        assertTrue(llm.calls().get(0).body().at("/response_format/json_schema/schema/properties").has("keyResultsJa"));
+        assertEquals(0, summary.generation().quality().dropped());
     }
 
     @Test

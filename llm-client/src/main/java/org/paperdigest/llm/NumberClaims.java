@@ -1,4 +1,4 @@
-package org.paperdigest.qa.domain;
+package org.paperdigest.llm;
 
 import java.math.BigDecimal;
 import java.text.Normalizer;
@@ -17,7 +17,7 @@ import java.util.stream.Stream;
  * against "3 million". A digit inside a name is no number: {@code GPT-4} and {@code T5} never count, and a name with
  * a separate digit ({@code Orca 2}, {@code Llama 2}, {@code Qwen2.5-7B}) does not count where a source names it too.
  */
-final class NumberClaims {
+public final class NumberClaims {
 
     /** A number, unless it is glued to a name such as {@code GPT-4}, {@code Llama-2} or {@code T5}. */
     private static final Pattern NUMBER = Pattern.compile("(?<![A-Za-z\\d.,])(?<![A-Za-z]-)\\d++(?:[.,]\\d++)*+");
@@ -55,7 +55,7 @@ final class NumberClaims {
      * digit that a source or one of {@code naming} (the title, say, which states no result) contains are taken out
      * of the answer first.
      */
-    static Set<String> unsupported(String answer, List<String> sources, List<String> naming) {
+    public static Set<String> unsupported(String answer, List<String> sources, List<String> naming) {
         String claimed = normalize(answer);
         Set<BigDecimal> stated = new LinkedHashSet<>();
         for (String source : sources) {
@@ -80,7 +80,7 @@ final class NumberClaims {
     }
 
     /** The numbers {@code text} states, in digits or words, with their scaled values where a unit follows. */
-    static Set<BigDecimal> values(String text) {
+    public static Set<BigDecimal> values(String text) {
         String t = normalize(text);
         Set<BigDecimal> values = new LinkedHashSet<>();
         Matcher m = NUMBER.matcher(t);
