@@ -8,7 +8,7 @@ import org.paperdigest.events.IssuePlanned;
 import org.paperdigest.events.Link;
 import org.paperdigest.events.PlannedPaper;
 import org.paperdigest.fetcher.domain.ArxivId;
-import org.paperdigest.fetcher.domain.PaperSource;
+import org.paperdigest.fetcher.source.PaperSource;
 
 /**
  * An issue to fetch: its papers in order, each with the source it is read from.

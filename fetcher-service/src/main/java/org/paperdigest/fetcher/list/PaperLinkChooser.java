@@ -5,7 +5,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.paperdigest.events.Link;
 import org.paperdigest.fetcher.domain.ArxivId;
-import org.paperdigest.fetcher.domain.PaperSource;
+import org.paperdigest.fetcher.source.PaperSource;
 
 /**
  * Picks the link a row's paper is read from: an arXiv link under any label first (metadata and PDF are reliable

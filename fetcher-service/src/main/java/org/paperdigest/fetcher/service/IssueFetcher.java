@@ -40,7 +40,7 @@ import org.paperdigest.fetcher.domain.DocumentSource;
 import org.paperdigest.fetcher.domain.DownloadException;
 import org.paperdigest.fetcher.domain.EventSink;
 import org.paperdigest.fetcher.domain.IssueRun;
-import org.paperdigest.fetcher.domain.PaperSource;
+import org.paperdigest.fetcher.source.PaperSource;
 import org.paperdigest.fetcher.extract.ExtractedText;
 import org.paperdigest.fetcher.extract.HtmlPageMap;
 import org.paperdigest.fetcher.extract.HtmlTextExtractor;

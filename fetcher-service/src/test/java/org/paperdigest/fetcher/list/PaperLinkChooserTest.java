@@ -12,7 +12,7 @@ import org.paperdigest.events.Link;
 import org.paperdigest.events.PaperKeys;
 import org.paperdigest.fetcher.Fixtures;
 import org.paperdigest.fetcher.domain.ArxivId;
-import org.paperdigest.fetcher.domain.PaperSource;
+import org.paperdigest.fetcher.source.PaperSource;
 
 class PaperLinkChooserTest {
 

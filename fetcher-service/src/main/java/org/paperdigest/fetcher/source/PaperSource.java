@@ -1,6 +1,7 @@
-package org.paperdigest.fetcher.domain;
+package org.paperdigest.fetcher.source;
 
 import org.paperdigest.events.PaperKeys;
+import org.paperdigest.fetcher.domain.ArxivId;
 
 /** Where a list row's paper is read from. */
 public sealed interface PaperSource {
