@@ -15,6 +15,7 @@ import org.jboss.logging.Logger;
 import org.paperdigest.events.IssuePlanned;
 import org.paperdigest.fetcher.domain.ArxivId;
 import org.paperdigest.fetcher.domain.EventSink;
+import org.paperdigest.fetcher.domain.IssueRun;
 import org.paperdigest.fetcher.list.IssuePlan;
 import org.paperdigest.fetcher.list.ListUnavailableException;
 import org.paperdigest.fetcher.list.Week;
@@ -132,7 +133,7 @@ public class IssuePlanner {
                     + " to the broker: " + e.getMessage(), e);
         }
         LOG.infof("planned issue %s with %d papers", event.issueId(), event.papers().size());
-        executor.execute(() -> fetcher.fetch(plan));
+        executor.execute(() -> fetcher.fetch(IssueRun.first(plan.issueId()), plan.items()));
     }
 
     private String randomSuffix() {
