@@ -56,20 +56,25 @@ public record IssuePlan(String issueId, String title, LocalDate weekStart, Local
     }
 
     /**
-     * Rows of an issue planned before, each to be read again from the links it names, as when it was planned. The
-     * events carry each row's own paper key, so a row without a usable link fails again under that key.
+     * A row of an issue planned before, read again from the links it names, as when it was planned. Its events carry
+     * the row's own key, so a row without a usable link fails again under that key.
      */
-    public static List<PaperToRead<?>> again(List<PlannedPaper> papers) {
-        return papers.stream()
-                .<PaperToRead<?>>map(paper -> new PaperToRead<>(paper, PaperLinkChooser.choose(
-                        // Line 0: the row comes from the plan, not from a line of the README.
-                        new ListRow(paper.position(), paper.title(), paper.description(), paper.links(), 0),
-                        paper.paperKey())))
-                .toList();
+    public static PaperToRead<?> fromStoredRow(PlannedPaper paper) {
+        // Line 0: the row comes from the stored plan, not from a line of the README.
+        ListRow row = new ListRow(paper.position(), paper.title(), paper.description(), paper.links(), 0);
+        return new PaperToRead<>(paper, PaperLinkChooser.choose(row, paper.paperKey()));
+    }
+
+    public List<PlannedPaper> papers() {
+        return items.stream().<PlannedPaper>map(PaperToRead::paper).toList();
+    }
+
+    public List<String> paperKeys() {
+        return items.stream().map(PaperToRead::key).toList();
     }
 
     public IssuePlanned toEvent(Instant plannedAt) {
         return new IssuePlanned(IssuePlanned.SCHEMA_VERSION, issueId, title, weekStart, weekEnd,
-                items.stream().map(PaperToRead::paper).toList(), plannedAt);
+                papers(), plannedAt);
     }
 }

@@ -4,9 +4,10 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.paperdigest.events.Link;
+import org.paperdigest.events.PaperKeys;
 import org.paperdigest.fetcher.domain.ArxivId;
 import org.paperdigest.fetcher.source.PaperSource;
-import org.paperdigest.fetcher.source.UnusableRow;
+import org.paperdigest.fetcher.source.NothingToRead;
 import org.paperdigest.fetcher.source.arxiv.ArxivSource;
 import org.paperdigest.fetcher.source.web.WebSource;
 
@@ -35,10 +36,10 @@ public final class PaperLinkChooser {
             }
         }
         if (row.links().isEmpty()) {
-            return new UnusableRow(rowReference,
+            return new NothingToRead(PaperKeys.url(rowReference),
                     "the list row \"" + row.title() + "\" has no links; add a Paper link to the list");
         }
-        return new UnusableRow(row.links().get(0).url(), "the list row \"" + row.title()
+        return new NothingToRead(PaperKeys.url(row.links().get(0).url()), "the list row \"" + row.title()
                 + "\" has no Paper link and no arXiv link (its links: "
                 + row.links().stream().map(Link::label).collect(Collectors.joining(", ")) + ")");
     }

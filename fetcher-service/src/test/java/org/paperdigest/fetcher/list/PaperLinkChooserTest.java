@@ -14,7 +14,7 @@ import org.paperdigest.fetcher.Fixtures;
 import org.paperdigest.fetcher.domain.ArxivId;
 import org.paperdigest.fetcher.source.PaperSource;
 import org.paperdigest.fetcher.source.PaperToRead;
-import org.paperdigest.fetcher.source.UnusableRow;
+import org.paperdigest.fetcher.source.NothingToRead;
 import org.paperdigest.fetcher.source.arxiv.ArxivSource;
 import org.paperdigest.fetcher.source.web.WebSource;
 
@@ -67,14 +67,14 @@ class PaperLinkChooserTest {
         ListRow valle = row(new Link("Project", "https://valle-demo.github.io/"),
                 new Link("Tweet", "https://twitter.com/dair_ai/status/1612153097962328067"));
         PaperSource source = PaperLinkChooser.choose(valle, "https://list#row");
-        UnusableRow unusable = assertInstanceOf(UnusableRow.class, source);
+        NothingToRead unusable = assertInstanceOf(NothingToRead.class, source);
         assertEquals("the list row \"Title\" has no Paper link and no arXiv link (its links: Project, Tweet)",
                 unusable.reason());
         assertEquals(PaperKeys.url("https://valle-demo.github.io/"), unusable.paperKey());
 
         PaperSource none = PaperLinkChooser.choose(row(), "https://list#2023-01-01-2");
         assertEquals(PaperKeys.url("https://list#2023-01-01-2"), none.paperKey());
-        assertTrue(((UnusableRow) none).reason().contains("has no links"));
+        assertTrue(((NothingToRead) none).reason().contains("has no links"));
     }
 
     @Test

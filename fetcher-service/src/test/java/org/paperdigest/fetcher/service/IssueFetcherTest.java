@@ -49,7 +49,7 @@ import org.paperdigest.fetcher.list.ListRow;
 import org.paperdigest.fetcher.list.ReadmeParser;
 import org.paperdigest.fetcher.list.Week;
 import org.paperdigest.fetcher.source.PaperToRead;
-import org.paperdigest.fetcher.source.UnusableRowReader;
+import org.paperdigest.fetcher.source.NothingToReadReader;
 import org.paperdigest.fetcher.source.arxiv.ArxivApiException;
 import org.paperdigest.fetcher.source.arxiv.ArxivReader;
 import org.paperdigest.fetcher.source.arxiv.ArxivEntry;
@@ -515,7 +515,7 @@ class IssueFetcherTest {
         HtmlTextExtractor htmlExtractor = new HtmlTextExtractor(400_000);
         IssueFetcher fetcher = new IssueFetcher(List.of(
                 new ArxivReader(recording, documents, ArxivTaxonomy.load(), extractor, htmlExtractor, maxIdsPerRequest),
-                new WebReader(documents, extractor, htmlExtractor), new UnusableRowReader()),
+                new WebReader(documents, extractor, htmlExtractor), new NothingToReadReader()),
                 sink, CLOCK, papersAtOnce, StageMeters.unpublished(StageMeters.FETCH));
         fetchers.add(fetcher);
         return fetcher;
