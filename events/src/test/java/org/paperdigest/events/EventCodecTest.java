@@ -34,6 +34,21 @@ class EventCodecTest {
     }
 
     @Test
+    void rejectsARegenerationRequestOfTheContractThatCarriedPlanRowsOrNamesNoPaperTwice() {
+        assertTrue(violation(EventType.REGENERATION_REQUESTED, json -> json.put("schemaVersion", 1))
+                .contains("schemaVersion"));
+        assertTrue(violation(EventType.REGENERATION_REQUESTED, json -> json.remove("paperKeys"))
+                .contains("paperKeys"));
+        assertTrue(violation(EventType.REGENERATION_REQUESTED, json -> json.putArray("paperKeys"))
+                .contains("paperKeys"));
+        assertTrue(violation(EventType.REGENERATION_REQUESTED,
+                json -> json.putArray("paperKeys").add("arxiv:2311.12022").add("arxiv:2311.12022"))
+                .contains("paperKeys"));
+        assertTrue(violation(EventType.REGENERATION_REQUESTED, json -> json.putArray("paperKeys").add("2311.12022"))
+                .contains("paperKeys"));
+    }
+
+    @Test
     void rejectsAnUnknownStage() {
         String message = violation(EventType.PAPER_FAILED, json -> json.put("stage", "PUBLISH"));
         assertTrue(message.contains("stage"), message);

@@ -115,6 +115,7 @@ class IssueRequestsTest {
         assertEquals("arXiv returned no entry for 0808.05394: check the id in the list", failed.reason());
         assertEquals(queriesBefore + 1, server.arxivQueries(ids).size(), "one export-API request for the issue");
 
+        assertEquals(plan.papers(), issues.papers(issueId), "the stored plan is the one sent");
         PlannedIssue row = issues.find(issueId).orElseThrow();
         assertEquals(PlannedIssue.Kind.CUSTOM, row.kind);
         assertEquals(2, row.paperCount);
@@ -137,7 +138,7 @@ class IssueRequestsTest {
     }
 
     @Test
-    void aWeekPlannedBeforeIsAnsweredWithoutEventsUnlessRegenerated() throws Exception {
+    void aWeekPlannedBeforeIsAnsweredWithoutEventsUnlessReplanned() throws Exception {
         issues.forget(WEEK);
         recorded.add(WEEK);
         assertTrue(issues.recordIfAbsent(WEEK, PlannedIssue.Kind.WEEK, "as recorded", 7, Instant.now()));
@@ -148,22 +149,23 @@ class IssueRequestsTest {
                 .body("title", equalTo("as recorded"))
                 .body("paperCount", equalTo(7))
                 .body("existing", equalTo(true))
-                .body("note", containsString("\"regenerate\":true"));
+                .body("note", containsString("\"replan\":true"));
         Thread.sleep(500);
         assertEquals(0, EventTopics.count(start, topics.endOffsets(), EventTopics.PLANS), "nothing sent");
 
-        post("{\"week\":\"" + WEEK + "\",\"regenerate\":true}").then().statusCode(202)
+        post("{\"week\":\"" + WEEK + "\",\"replan\":true}").then().statusCode(202)
                 .body("issueId", equalTo(WEEK))
                 .body("title", equalTo("Top ML Papers of the Week (November 20 - November 26, 2023)"))
                 .body("paperCount", equalTo(10))
                 .body("existing", equalTo(false))
                 .body("note", containsString("publisher keeps an issue it has already published"));
         assertEquals(WEEK, topics.consume(EventTopics.PLANS, start, 1).get(0).key());
-        // Let the regenerated issue's papers settle before the next test counts events.
+        // Let the replanned issue's papers settle before the next test counts events.
         topics.consume(EventTopics.FETCHED, start, 9);
         topics.consume(EventTopics.FAILURES, start, 1);
         PlannedIssue row = issues.find(WEEK).orElseThrow();
         assertEquals(10, row.paperCount);
+        assertEquals(plan(topics, start).papers(), issues.papers(WEEK), "the stored plan is the one sent");
         assertEquals("Top ML Papers of the Week (November 20 - November 26, 2023)", row.title);
     }
 
@@ -197,6 +199,11 @@ class IssueRequestsTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    private static IssuePlanned plan(EventTopics topics, Map<TopicPartition, Long> start) {
+        return EventCodec.decode(topics.consume(EventTopics.PLANS, start, 1).get(0), EventType.ISSUE_PLANNED)
+                .payload();
     }
 
     private static io.restassured.response.Response post(String body) {

@@ -75,7 +75,7 @@ class RegenerationTest extends BrokerAndStoreTest {
             await().atMost(PATIENCE).until(() -> forIssue(requests, issueId).size() == 1);
             ConsumerRecord<String, String> sent = forIssue(requests, issueId).get(0);
             RegenerationRequested request = EventCodec.fromJson(sent.value(), EventType.REGENERATION_REQUESTED);
-            assertEquals(new RegenerationRequested(1, issueId, 2, List.of(TestEvents.goldenPlannedGpqa()), OTHER_MODEL,
+            assertEquals(new RegenerationRequested(2, issueId, 2, List.of(TestEvents.GPQA), OTHER_MODEL,
                     request.requestedAt()), request);
             assertEquals(EventType.REGENERATION_REQUESTED.ceType(), KafkaCompanion.getHeader(sent.headers(), "ce_type"));
 

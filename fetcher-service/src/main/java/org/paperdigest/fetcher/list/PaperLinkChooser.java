@@ -4,12 +4,16 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.paperdigest.events.Link;
+import org.paperdigest.events.PaperKeys;
 import org.paperdigest.fetcher.domain.ArxivId;
-import org.paperdigest.fetcher.domain.PaperSource;
+import org.paperdigest.fetcher.source.PaperSource;
+import org.paperdigest.fetcher.source.NothingToRead;
+import org.paperdigest.fetcher.source.arxiv.ArxivSource;
+import org.paperdigest.fetcher.source.web.WebSource;
 
 /**
- * Picks the link a row's paper is read from: an arXiv link under any label first (metadata and PDF are reliable
- * there), else the link labelled Paper.
+ * Decides a row's kind of source, and so the reader of its paper: an arXiv link under any label first (metadata and
+ * PDF are reliable there), else the link labelled Paper, else none (the row fails with what to fix).
  */
 public final class PaperLinkChooser {
 
@@ -23,19 +27,19 @@ public final class PaperLinkChooser {
         for (Link link : row.links()) {
             Optional<ArxivId> id = ArxivId.fromUrl(link.url());
             if (id.isPresent()) {
-                return new PaperSource.Arxiv(id.get());
+                return new ArxivSource(id.get());
             }
         }
         for (Link link : row.links()) {
             if (link.label().toLowerCase(Locale.ROOT).startsWith("paper")) {
-                return new PaperSource.Web(link.url());
+                return new WebSource(link.url());
             }
         }
         if (row.links().isEmpty()) {
-            return new PaperSource.Unusable(rowReference,
+            return new NothingToRead(PaperKeys.url(rowReference),
                     "the list row \"" + row.title() + "\" has no links; add a Paper link to the list");
         }
-        return new PaperSource.Unusable(row.links().get(0).url(), "the list row \"" + row.title()
+        return new NothingToRead(PaperKeys.url(row.links().get(0).url()), "the list row \"" + row.title()
                 + "\" has no Paper link and no arXiv link (its links: "
                 + row.links().stream().map(Link::label).collect(Collectors.joining(", ")) + ")");
     }

@@ -29,7 +29,7 @@ public class PlannedIssue {
     @Column(name = "paper_count")
     public int paperCount;
 
-    /** When it was last planned (a regeneration moves it forward). */
+    /** When it was last planned (planning the week again moves it forward). */
     @Column(name = "requested_at")
     public Instant requestedAt;
 }

@@ -37,8 +37,8 @@ public class IssueResource {
             + " lists it), {\"week\":\"latest\"}, or {\"arxivIds\":[\"2311.12022\"],\"title\":\"My reading list\"}";
     private static final String LATEST = "latest";
     private static final String EXISTING_NOTE = "this issue was planned before and nothing was sent; add"
-            + " \"regenerate\":true to plan it again";
-    private static final String REGENERATED_NOTE = "planned again; the publisher keeps an issue it has already"
+            + " \"replan\":true to plan it again";
+    private static final String REPLANNED_NOTE = "planned again; the publisher keeps an issue it has already"
             + " published unchanged, so the new plan reaches only an issue not yet published";
 
     @Inject
@@ -70,11 +70,16 @@ public class IssueResource {
     @RolesAllowed("admin")
     public Response plan(String body) {
         JsonNode json = object(body);
+        if (json.has("regenerate")) {
+            // The flag's former name: refused rather than ignored, so that no caller believes it re-planned.
+            throw new InvalidRequestException("\"regenerate\" is now \"replan\" (plan the week again); a new"
+                    + " revision of a published issue is asked of the publisher: POST /api/issues/{id}/regenerate");
+        }
         JsonNode ids = json.get("arxivIds");
         PlanOutcome outcome;
         if (ids != null && !ids.isNull()) {
-            if (present(json, "week") || present(json, "regenerate")) {
-                throw new InvalidRequestException("send either \"week\" (with \"regenerate\" if wanted) or"
+            if (present(json, "week") || present(json, "replan")) {
+                throw new InvalidRequestException("send either \"week\" (with \"replan\" if wanted) or"
                         + " \"arxivIds\", not both: a custom issue is always a new issue");
             }
             List<ArxivId> arxivIds = arxivIds(ids);
@@ -84,14 +89,14 @@ public class IssueResource {
                 throw new InvalidRequestException("\"title\" is for custom issues (with \"arxivIds\"); a week's"
                         + " issue has the list's title");
             }
-            boolean regenerate = regenerate(json.get("regenerate"));
+            boolean replan = replan(json.get("replan"));
             Optional<LocalDate> week = week(json.get("week"));
-            outcome = week.isPresent() ? planner.planWeek(week.get(), regenerate) : planner.planLatest(regenerate);
+            outcome = week.isPresent() ? planner.planWeek(week.get(), replan) : planner.planLatest(replan);
         }
         if (outcome.existing()) {
             return Response.ok(accepted(outcome, EXISTING_NOTE)).build();
         }
-        return Response.accepted(accepted(outcome, outcome.regenerated() ? REGENERATED_NOTE : null)).build();
+        return Response.accepted(accepted(outcome, outcome.replanned() ? REPLANNED_NOTE : null)).build();
     }
 
     private static IssueAccepted accepted(PlanOutcome outcome, String note) {
@@ -137,14 +142,14 @@ public class IssueResource {
         }
     }
 
-    private static boolean regenerate(JsonNode regenerate) {
-        if (regenerate == null || regenerate.isNull()) {
+    private static boolean replan(JsonNode replan) {
+        if (replan == null || replan.isNull()) {
             return false;
         }
-        if (!regenerate.isBoolean()) {
-            throw new InvalidRequestException("\"regenerate\" must be true or false, not " + regenerate);
+        if (!replan.isBoolean()) {
+            throw new InvalidRequestException("\"replan\" must be true or false, not " + replan);
         }
-        return regenerate.booleanValue();
+        return replan.booleanValue();
     }
 
     /** Every wrong entry is named at once, so the caller fixes the list in one go. */

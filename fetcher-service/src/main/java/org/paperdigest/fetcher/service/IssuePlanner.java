@@ -10,11 +10,11 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
-import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 import org.paperdigest.events.IssuePlanned;
 import org.paperdigest.fetcher.domain.ArxivId;
 import org.paperdigest.fetcher.domain.EventSink;
+import org.paperdigest.fetcher.domain.IssueRun;
 import org.paperdigest.fetcher.list.IssuePlan;
 import org.paperdigest.fetcher.list.ListUnavailableException;
 import org.paperdigest.fetcher.list.Week;
@@ -24,9 +24,9 @@ import org.paperdigest.fetcher.persistence.PlannedIssue;
 import org.paperdigest.fetcher.persistence.PlannedIssues;
 
 /**
- * Plans issues: records the issue, sends {@code IssuePlanned} (waiting for the broker), then fetches the papers in
- * the background so the caller gets its answer at once. A week is planned once; asking again answers with the
- * recorded issue unless a regeneration is asked for.
+ * Plans issues: records the issue and its papers, sends {@code IssuePlanned} (waiting for the broker), then has the
+ * papers fetched in the background ({@link StoredPlanFetches}) so the caller gets its answer at once. A week is
+ * planned once; asking again answers with the recorded issue unless a new plan is asked for ({@code replan}).
  */
 @ApplicationScoped
 public class IssuePlanner {
@@ -43,33 +43,31 @@ public class IssuePlanner {
     EventSink events;
 
     @Inject
-    IssueFetcher fetcher;
+    StoredPlanFetches fetches;
 
     @Inject
     PlannedIssues issues;
-
-    @Inject
-    ManagedExecutor executor;
 
     private final Clock clock = Clock.systemUTC();
     private final SecureRandom random = new SecureRandom();
 
     /**
-     * @param regenerate plan the week again even if it was planned before
+     * @param replan plan the week again from the list even if it was planned before: its stored plan is replaced,
+     *               the plan sent again and its papers fetched again
      * @throws UnknownWeekException     when the list has no such week
      * @throws ListUnavailableException when the list cannot be read, or the week's section has no readable rows
      */
-    public PlanOutcome planWeek(LocalDate weekStart, boolean regenerate) {
+    public PlanOutcome planWeek(LocalDate weekStart, boolean replan) {
         WeeklyList list = lists.current();
         Week week = list.find(weekStart)
                 .orElseThrow(() -> new UnknownWeekException(weekStart, list.nearest(weekStart, 2)));
-        return planWeek(week, regenerate);
+        return planWeek(week, replan);
     }
 
     /** The list's newest week, like {@link #planWeek(LocalDate, boolean)}. */
-    public PlanOutcome planLatest(boolean regenerate) {
+    public PlanOutcome planLatest(boolean replan) {
         // current() never answers a list without weeks.
-        return planWeek(lists.current().newest().orElseThrow(), regenerate);
+        return planWeek(lists.current().newest().orElseThrow(), replan);
     }
 
     /**
@@ -85,10 +83,11 @@ public class IssuePlanner {
         Instant now = clock.instant();
         String issueId = "custom-" + CUSTOM_STAMP.format(now) + "-" + randomSuffix();
         IssuePlan plan = IssuePlan.custom(issueId, title, LocalDate.ofInstant(now, ZoneOffset.UTC), ids);
-        if (!issues.recordIfAbsent(issueId, PlannedIssue.Kind.CUSTOM, title, ids.size(), now)) {
+        if (!issues.recordIfAbsent(issueId, PlannedIssue.Kind.CUSTOM, title, plan.papers(), now)) {
             throw new IllegalStateException("issue id " + issueId + " is taken");
         }
         send(plan, now, true);
+        fetch(plan);
         return new PlanOutcome(issueId, title, ids.size(), false, false);
     }
 
@@ -96,7 +95,7 @@ public class IssuePlanner {
         return lists.current();
     }
 
-    private PlanOutcome planWeek(Week week, boolean regenerate) {
+    private PlanOutcome planWeek(Week week, boolean replan) {
         if (week.rows().isEmpty()) {
             throw new ListUnavailableException("the list's section \"" + week.heading() + "\" (line " + week.line()
                     + " of " + lists.url() + ") has no paper rows that could be read");
@@ -104,18 +103,20 @@ public class IssuePlanner {
         IssuePlan plan = IssuePlan.of(week, lists.url());
         Instant now = clock.instant();
         int count = plan.items().size();
-        if (issues.recordIfAbsent(plan.issueId(), PlannedIssue.Kind.WEEK, plan.title(), count, now)) {
+        if (issues.recordIfAbsent(plan.issueId(), PlannedIssue.Kind.WEEK, plan.title(), plan.papers(), now)) {
             send(plan, now, true);
+            fetch(plan);
             return new PlanOutcome(plan.issueId(), plan.title(), count, false, false);
         }
-        if (!regenerate) {
+        if (!replan) {
             Optional<PlannedIssue> recorded = issues.find(plan.issueId());
             LOG.infof("issue %s was planned before; not planned again", plan.issueId());
             return recorded.map(r -> new PlanOutcome(r.issueId, r.title, r.paperCount, true, false))
                     .orElseGet(() -> new PlanOutcome(plan.issueId(), plan.title(), count, true, false));
         }
         send(plan, now, false);
-        issues.replanned(plan.issueId(), plan.title(), count, now);
+        issues.replanned(plan.issueId(), plan.title(), plan.papers(), now);
+        fetch(plan);
         return new PlanOutcome(plan.issueId(), plan.title(), count, false, true);
     }
 
@@ -132,7 +133,10 @@ public class IssuePlanner {
                     + " to the broker: " + e.getMessage(), e);
         }
         LOG.infof("planned issue %s with %d papers", event.issueId(), event.papers().size());
-        executor.execute(() -> fetcher.fetch(plan));
+    }
+
+    private void fetch(IssuePlan plan) {
+        fetches.fetchInBackground(IssueRun.first(plan.issueId()), plan.paperKeys());
     }
 
     private String randomSuffix() {

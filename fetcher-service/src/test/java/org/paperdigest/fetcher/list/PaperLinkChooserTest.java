@@ -12,7 +12,11 @@ import org.paperdigest.events.Link;
 import org.paperdigest.events.PaperKeys;
 import org.paperdigest.fetcher.Fixtures;
 import org.paperdigest.fetcher.domain.ArxivId;
-import org.paperdigest.fetcher.domain.PaperSource;
+import org.paperdigest.fetcher.source.PaperSource;
+import org.paperdigest.fetcher.source.PaperToRead;
+import org.paperdigest.fetcher.source.NothingToRead;
+import org.paperdigest.fetcher.source.arxiv.ArxivSource;
+import org.paperdigest.fetcher.source.web.WebSource;
 
 class PaperLinkChooserTest {
 
@@ -45,7 +49,7 @@ class PaperLinkChooserTest {
         ListRow row = row(new Link("Paper", "https://ai.meta.com/research/publications/x/"),
                 new Link("Code", "https://arxiv.org/abs/2311.08377v1"));
         PaperSource source = PaperLinkChooser.choose(row, "https://list#row");
-        assertEquals(new PaperSource.Arxiv(new ArxivId("2311.08377", "v1")), source);
+        assertEquals(new ArxivSource(new ArxivId("2311.08377", "v1")), source);
         assertEquals("arxiv:2311.08377", source.paperKey());
     }
 
@@ -54,7 +58,7 @@ class PaperLinkChooserTest {
         String url = "https://ai.meta.com/blog/emu-text-to-video-generation-image-editing-research/";
         PaperSource source = PaperLinkChooser.choose(row(new Link("Paper", url),
                 new Link("Tweet", "https://x.com/AIatMeta/status/1725184026154349007?s=20")), "https://list#row");
-        assertEquals(new PaperSource.Web(url), source);
+        assertEquals(new WebSource(url), source);
         assertEquals(PaperKeys.url(url), source.paperKey());
     }
 
@@ -63,14 +67,14 @@ class PaperLinkChooserTest {
         ListRow valle = row(new Link("Project", "https://valle-demo.github.io/"),
                 new Link("Tweet", "https://twitter.com/dair_ai/status/1612153097962328067"));
         PaperSource source = PaperLinkChooser.choose(valle, "https://list#row");
-        PaperSource.Unusable unusable = assertInstanceOf(PaperSource.Unusable.class, source);
+        NothingToRead unusable = assertInstanceOf(NothingToRead.class, source);
         assertEquals("the list row \"Title\" has no Paper link and no arXiv link (its links: Project, Tweet)",
                 unusable.reason());
         assertEquals(PaperKeys.url("https://valle-demo.github.io/"), unusable.paperKey());
 
         PaperSource none = PaperLinkChooser.choose(row(), "https://list#2023-01-01-2");
         assertEquals(PaperKeys.url("https://list#2023-01-01-2"), none.paperKey());
-        assertTrue(((PaperSource.Unusable) none).reason().contains("has no links"));
+        assertTrue(((NothingToRead) none).reason().contains("has no links"));
     }
 
     @Test
@@ -81,12 +85,12 @@ class PaperLinkChooserTest {
         int unusable = 0;
         for (Week week : list.weeks()) {
             IssuePlan plan = IssuePlan.of(week, "https://list");
-            for (IssuePlan.Item item : plan.items()) {
+            for (PaperToRead<?> item : plan.items()) {
                 assertTrue(item.paper().paperKey().matches("^(arxiv:[A-Za-z.-]*/?[0-9.]+|url:[0-9a-f]{12})$"),
                         item.paper().paperKey());
-                if (item.source() instanceof PaperSource.Arxiv) {
+                if (item.source() instanceof ArxivSource) {
                     arxiv++;
-                } else if (item.source() instanceof PaperSource.Web) {
+                } else if (item.source() instanceof WebSource) {
                     web++;
                 } else {
                     unusable++;

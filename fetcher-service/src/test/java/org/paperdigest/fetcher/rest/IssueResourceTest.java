@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.containsStringIgnoringCase;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 
@@ -109,11 +110,13 @@ class IssueResourceTest {
     }
 
     @Test
-    void mixingAWeekWithACustomListOrABadRegenerateIs400() {
+    void mixingAWeekWithACustomListOrABadReplanIs400() {
         post("{\"week\":\"2023-11-20\",\"arxivIds\":[\"2311.12022\"]}").then().statusCode(400)
                 .body("message", containsString("not both"));
-        post("{\"week\":\"2023-11-20\",\"regenerate\":\"yes\"}").then().statusCode(400)
-                .body("message", equalTo("\"regenerate\" must be true or false, not \"yes\""));
+        post("{\"week\":\"2023-11-20\",\"replan\":\"yes\"}").then().statusCode(400)
+                .body("message", equalTo("\"replan\" must be true or false, not \"yes\""));
+        post("{\"week\":\"2023-11-20\",\"regenerate\":true}").then().statusCode(400)
+                .body("message", startsWith("\"regenerate\" is now \"replan\" (plan the week again)"));
         post("{\"week\":\"2023-11-20\",\"title\":\"Mine\"}").then().statusCode(400)
                 .body("message", containsString("\"title\" is for custom issues"));
     }

@@ -40,6 +40,7 @@ import org.paperdigest.fetcher.domain.Document;
 import org.paperdigest.fetcher.domain.DocumentSource;
 import org.paperdigest.fetcher.domain.DownloadException;
 import org.paperdigest.fetcher.domain.EventSink;
+import org.paperdigest.fetcher.domain.IssueRun;
 import org.paperdigest.fetcher.extract.ExtractedText;
 import org.paperdigest.fetcher.extract.HtmlTextExtractor;
 import org.paperdigest.fetcher.extract.PdfTextExtractor;
@@ -48,12 +49,16 @@ import org.paperdigest.fetcher.list.IssuePlan;
 import org.paperdigest.fetcher.list.ListRow;
 import org.paperdigest.fetcher.list.ReadmeParser;
 import org.paperdigest.fetcher.list.Week;
+import org.paperdigest.fetcher.source.PaperToRead;
+import org.paperdigest.fetcher.source.NothingToReadReader;
 import org.paperdigest.fetcher.source.arxiv.ArxivApiException;
+import org.paperdigest.fetcher.source.arxiv.ArxivReader;
 import org.paperdigest.fetcher.source.arxiv.ArxivEntry;
 import org.paperdigest.fetcher.source.arxiv.ArxivFeed;
 import org.paperdigest.fetcher.source.arxiv.ArxivLookup;
 import org.paperdigest.fetcher.source.arxiv.ArxivTaxonomy;
 import org.paperdigest.fetcher.source.arxiv.AtomFeedParser;
+import org.paperdigest.fetcher.source.web.WebReader;
 
 class IssueFetcherTest {
 
@@ -78,7 +83,7 @@ class IssueFetcherTest {
         IssueFetcher fetcher = fetcher(ids -> builtWeekFeed(), arxivPdfsOnlyGpqa(), url -> {
             throw new AssertionError("no other downloads expected");
         });
-        fetcher.fetch(weekPlan());
+        fetcher.fetch(FIRST, weekPlan());
 
         assertEquals(List.of(
                 List.of("2311.11829", "2311.12351", "2311.13581", "2311.05698"),
@@ -100,7 +105,7 @@ class IssueFetcherTest {
                 return super.extract(pdf);
             }
         };
-        fetcher(ids -> builtWeekFeed(), arxivPdfsOnlyGpqa(), url -> null).fetch(weekPlan());
+        fetcher(ids -> builtWeekFeed(), arxivPdfsOnlyGpqa(), url -> null).fetch(FIRST, weekPlan());
 
         assertTrue(othersWentFirst.get(), "the other nine papers were sent while GPQA was read: " + sink.keys());
         assertEquals(10, sink.keys().size());
@@ -132,7 +137,7 @@ class IssueFetcherTest {
                 throw new AssertionError();
             }
         };
-        fetcher(ids -> builtWeekFeed(), recording, url -> null).fetch(weekPlan());
+        fetcher(ids -> builtWeekFeed(), recording, url -> null).fetch(FIRST, weekPlan());
 
         assertEquals(18, calls.size(), "a rendering and a PDF for each of the nine papers arXiv knows");
         for (int i = 0; i < calls.size(); i += 2) {
@@ -150,7 +155,7 @@ class IssueFetcherTest {
         IssueFetcher fetcher = fetcher(ids -> new ArxivFeed(2, List.of(v1, latest), "https://export.test/query"),
                 arxivPdfsOnlyGpqa(), url -> null);
 
-        fetcher.fetch(plan(new ListRow(1, "Advancing Long-Context LLMs", "a survey",
+        fetcher.fetch(FIRST, plan(new ListRow(1, "Advancing Long-Context LLMs", "a survey",
                 List.of(new Link("Paper", "https://arxiv.org/abs/2311.12351v1")), 1)));
 
         assertEquals(List.of(List.of("2311.12351v1", "2311.12351")),
@@ -175,7 +180,7 @@ class IssueFetcherTest {
         }, arxivPdfsOnlyGpqa(), url -> {
             throw new AssertionError("no other downloads expected");
         });
-        fetcher.fetch(weekPlan());
+        fetcher.fetch(FIRST, weekPlan());
 
         assertEquals(List.of(6, 4), lookups.stream().map(List::size).toList());
         assertEquals(5, sink.fetched.size(), "the first chunk's six papers less the one arXiv does not know");
@@ -191,7 +196,7 @@ class IssueFetcherTest {
         IssueFetcher fetcher = fetcher(ids -> builtWeekFeed(), arxivPdfsOnlyGpqa(), url -> {
             throw new AssertionError("no other downloads expected");
         });
-        fetcher.fetch(weekPlan());
+        fetcher.fetch(FIRST, weekPlan());
 
         assertEquals(1, lookups.size(), "one export-API lookup for the whole issue");
         assertEquals(List.of("2311.11829", "2311.12351", "2311.13581", "2311.05698", "2311.11045", "2311.12022",
@@ -244,7 +249,7 @@ class IssueFetcherTest {
     void arxivsHtmlRenderingIsReadBeforeThePdfAndTheBlocksTakeThePdfsPages() {
         Document rendering = new Document("https://html.test/2311.12022v1", "text/html; charset=utf-8",
                 Fixtures.bytes("arxiv-html/built_2311.12022v1_latexml-shape.html"));
-        fetcher(ids -> builtWeekFeed(), arxivWithGpqaRendering(rendering), url -> null).fetch(weekPlan());
+        fetcher(ids -> builtWeekFeed(), arxivWithGpqaRendering(rendering), url -> null).fetch(FIRST, weekPlan());
 
         PaperFetched gpqa = sink.fetched.stream().filter(f -> f.paperKey().equals("arxiv:2311.12022")).findFirst()
                 .orElseThrow();
@@ -284,7 +289,7 @@ class IssueFetcherTest {
                 throw new AssertionError();
             }
         };
-        fetcher(ids -> builtWeekFeed(), noPdf, url -> null).fetch(weekPlan());
+        fetcher(ids -> builtWeekFeed(), noPdf, url -> null).fetch(FIRST, weekPlan());
         PaperFetched gpqa = sink.fetched.stream().filter(f -> f.paperKey().equals("arxiv:2311.12022")).findFirst()
                 .orElseThrow();
         assertEquals(1, gpqa.fullText().pages().size());
@@ -299,7 +304,7 @@ class IssueFetcherTest {
         Document notRendering = new Document("https://html.test/2311.12022v1", "text/html",
                 "<html><body><p>Conversion to HTML had a Fatal error</p></body></html>".getBytes(
                         StandardCharsets.UTF_8));
-        fetcher(ids -> builtWeekFeed(), arxivWithGpqaRendering(notRendering), url -> null).fetch(weekPlan());
+        fetcher(ids -> builtWeekFeed(), arxivWithGpqaRendering(notRendering), url -> null).fetch(FIRST, weekPlan());
 
         PaperFetched gpqa = sink.fetched.stream().filter(f -> f.paperKey().equals("arxiv:2311.12022")).findFirst()
                 .orElseThrow();
@@ -314,7 +319,7 @@ class IssueFetcherTest {
         IssueFetcher fetcher = fetcher(ids -> {
             throw new ArxivApiException("arXiv export API did not answer: HTTP 503");
         }, arxivPdfsOnlyGpqa(), url -> null);
-        fetcher.fetch(weekPlan());
+        fetcher.fetch(FIRST, weekPlan());
         assertEquals(0, sink.fetched.size());
         assertEquals(10, sink.failed.size());
         assertTrue(sink.failed.stream().allMatch(f -> f.reason().equals(
@@ -344,7 +349,7 @@ class IssueFetcherTest {
                 throw new AssertionError();
             }
         };
-        fetcher(ids -> builtWeekFeed(), exploding, url -> null).fetch(weekPlan());
+        fetcher(ids -> builtWeekFeed(), exploding, url -> null).fetch(FIRST, weekPlan());
         assertEquals(8, sink.fetched.size());
         assertEquals(2, sink.failed.size());
         PaperFailed pass = sink.failed.stream().filter(f -> f.paperKey().equals("arxiv:2311.13581")).findFirst()
@@ -358,7 +363,7 @@ class IssueFetcherTest {
     void aBrokenLookupAnswerStillSettlesEveryPaper() {
         fetcher(ids -> {
             throw new IllegalStateException("parser bug");
-        }, arxivPdfsOnlyGpqa(), url -> null).fetch(weekPlan());
+        }, arxivPdfsOnlyGpqa(), url -> null).fetch(FIRST, weekPlan());
         assertEquals(10, sink.failed.size());
         assertTrue(sink.failed.get(0).reason().contains("parser bug"));
     }
@@ -369,7 +374,7 @@ class IssueFetcherTest {
         IssueFetcher fetcher = fetcher(ids -> {
             throw new AssertionError("no arXiv papers here");
         }, arxivPdfsOnlyGpqa(), download -> new Document(download, "application/octet-stream", GPQA_PDF));
-        fetcher.fetch(plan(new ListRow(1, "GPQA elsewhere", "a copy", List.of(new Link("Paper", url)), 1)));
+        fetcher.fetch(FIRST, plan(new ListRow(1, "GPQA elsewhere", "a copy", List.of(new Link("Paper", url)), 1)));
 
         PaperFetched paper = sink.fetched.get(0);
         assertEquals(PaperKeys.url(url), paper.paperKey());
@@ -392,7 +397,7 @@ class IssueFetcherTest {
             throw new AssertionError();
         }, arxivPdfsOnlyGpqa(), url -> new Document(moved, "text/html; charset=utf-8",
                 Fixtures.bytes("pages/mirasol3b-blog-post.html")));
-        fetcher.fetch(plan(new ListRow(1, "Mirasol3B", "", List.of(new Link("Paper", blog)), 1)));
+        fetcher.fetch(FIRST, plan(new ListRow(1, "Mirasol3B", "", List.of(new Link("Paper", blog)), 1)));
 
         assertTrue(sink.failed.isEmpty(), () -> sink.failed.toString());
         PaperFetched paper = sink.fetched.get(0);
@@ -427,7 +432,7 @@ class IssueFetcherTest {
         }, arxivPdfsOnlyGpqa(), url -> new Document(url, "text/html",
                 "<html><body><article><h1>Emu</h1><p>Two models.</p></article></body></html>"
                         .getBytes(StandardCharsets.UTF_8)));
-        fetcher.fetch(plan(new ListRow(1, "Emu Video and Emu Edit", "", List.of(new Link("Paper", blog)), 1)));
+        fetcher.fetch(FIRST, plan(new ListRow(1, "Emu Video and Emu Edit", "", List.of(new Link("Paper", blog)), 1)));
         PaperFetched paper = sink.fetched.get(0);
         assertEquals("Emu Video and Emu Edit", paper.metadata().title());
         assertEquals("Emu\n\nTwo models.", paper.fullText().pages().get(0).text());
@@ -447,7 +452,7 @@ class IssueFetcherTest {
             throw new AssertionError();
         }, arxivPdfsOnlyGpqa(), url -> new Document(url, "text/html; charset=utf-8",
                 "<html></html>".getBytes(StandardCharsets.UTF_8)));
-        fetcher.fetch(plan(
+        fetcher.fetch(FIRST, plan(
                 new ListRow(1, "Emu Video and Emu Edit", "", List.of(new Link("Paper", blog)), 1),
                 new ListRow(2, "VALL-E", "", List.of(new Link("Project", "https://valle-demo.github.io/")), 2)));
         assertEquals(List.of("the page at " + blog + " could not be read: the page has no readable text",
@@ -463,7 +468,7 @@ class IssueFetcherTest {
         }, arxivPdfsOnlyGpqa(), url -> {
             throw new DownloadException("download returned HTTP 403");
         });
-        fetcher.fetch(plan(new ListRow(1, "Gone", "", List.of(new Link("Paper", "https://example.org/x.pdf")), 1)));
+        fetcher.fetch(FIRST, plan(new ListRow(1, "Gone", "", List.of(new Link("Paper", "https://example.org/x.pdf")), 1)));
         assertEquals("could not download the paper at https://example.org/x.pdf: download returned HTTP 403",
                 sink.failed.get(0).reason());
     }
@@ -514,9 +519,11 @@ class IssueFetcherTest {
                 return others.get(url);
             }
         };
-        IssueFetcher fetcher = new IssueFetcher(recording, documents, sink, ArxivTaxonomy.load(),
-                extractor, new HtmlTextExtractor(400_000), CLOCK, maxIdsPerRequest, papersAtOnce,
-                StageMeters.unpublished(StageMeters.FETCH));
+        HtmlTextExtractor htmlExtractor = new HtmlTextExtractor(400_000);
+        IssueFetcher fetcher = new IssueFetcher(List.of(
+                new ArxivReader(recording, documents, ArxivTaxonomy.load(), extractor, htmlExtractor, maxIdsPerRequest),
+                new WebReader(documents, extractor, htmlExtractor), new NothingToReadReader()),
+                sink, CLOCK, papersAtOnce, StageMeters.unpublished(StageMeters.FETCH));
         fetchers.add(fetcher);
         return fetcher;
     }
@@ -557,16 +564,18 @@ class IssueFetcherTest {
         };
     }
 
-    private static IssuePlan weekPlan() {
+    private static final IssueRun FIRST = IssueRun.first("2023-11-20");
+
+    private static List<PaperToRead<?>> weekPlan() {
         Week week = ReadmeParser.parse(Fixtures.readme(), LocalDate.of(2026, 11, 23))
                 .find(LocalDate.of(2023, 11, 20)).orElseThrow();
-        return IssuePlan.of(week, "https://list.test/README.md");
+        return IssuePlan.of(week, "https://list.test/README.md").items();
     }
 
-    private static IssuePlan plan(ListRow... rows) {
+    private static List<PaperToRead<?>> plan(ListRow... rows) {
         Week week = new Week(LocalDate.of(2024, 1, 1), LocalDate.of(2024, 1, 7),
                 "Top ML Papers of the Week (January 1 - January 7) - 2024", 1, List.of(rows));
-        return IssuePlan.of(week, "https://list.test/README.md");
+        return IssuePlan.of(week, "https://list.test/README.md").items();
     }
 
     /** Collects the events, sent from several threads, and proves each one valid against its JSON Schema. */

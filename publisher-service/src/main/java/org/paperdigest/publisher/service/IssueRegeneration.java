@@ -26,8 +26,8 @@ import org.paperdigest.publisher.service.RegenerationRefusedException.Why;
  * Starts the next revision of a published issue. The request is recorded, the regenerated papers' states are
  * emptied and moved to the new revision (so their progress starts again and only events made for the new revision
  * count: a late outcome of the run before is ignored, see {@link IssueLedger}), and the fetcher is asked to make
- * them again; all in one transaction that commits only once the broker has the request. The published revision
- * stays readable meanwhile; {@link IssuePublication} stores the next one when the regenerated papers are complete,
+ * them again, by key (it reads each as the plan row it stored says); all in one transaction that commits only once
+ * the broker has the request. The published revision stays readable meanwhile; {@link IssuePublication} stores the next one when the regenerated papers are complete,
  * carrying the others over unchanged.
  */
 @ApplicationScoped
@@ -75,14 +75,15 @@ public class IssueRegeneration {
         }
         int revision = issue.publishedRevision + 1;
         Instant now = Instant.now();
-        List<String> keys = papers.stream().map(PlannedPaper::paperKey).toList();
+        // A paper the list names twice is one paper: the request names it once.
+        List<String> keys = papers.stream().map(PlannedPaper::paperKey).distinct().toList();
         regenerations.add(issueId, revision, keys, model.orElse(null), now);
         keys.forEach(key -> paperStates.findOrCreate(issueId, key, now).clear(revision, now));
         issue.status = IssueStatus.REGENERATING;
         issue.papersDone = IssueProgress.of(issue.plan, paperStates.recordsOf(issueId)).progress().done();
         issue.updatedAt = now;
         requests.sendMessageAndAwait(EventMessages.of(new RegenerationRequested(RegenerationRequested.SCHEMA_VERSION,
-                issueId, revision, papers, model.orElse(null), now), IssuePublication.SOURCE));
+                issueId, revision, keys, model.orElse(null), now), IssuePublication.SOURCE));
         LOG.infof("Issue %s: revision %d requested, %d papers to make again%s", issueId, revision, keys.size(),
                 model.map(m -> " with model " + m).orElse(""));
         return new RegenerationAccepted(issueId, revision, keys, model.orElse(null));
