@@ -13,6 +13,8 @@ import java.util.List;
  * @param fullText     null when {@code contentLevel} is {@link ContentLevel#ABSTRACT_ONLY}
  * @param notes        what a reader or operator should know about the extraction (caps hit, pages skipped…)
  * @param sourceUrls   every URL the data came from
+ * @param flaggedPassages passages readers do not see (left out of {@code fullText}) and passages addressing AI
+ *                     tools (left in it); empty in events of producers that did not look (absent in their JSON)
  */
 public record PaperFetched(
         int schemaVersion,
@@ -26,7 +28,20 @@ public record PaperFetched(
         FullText fullText,
         List<String> notes,
         List<String> sourceUrls,
-        Instant fetchedAt) implements PaperEvent {
+        Instant fetchedAt,
+        List<FlaggedPassage> flaggedPassages) implements PaperEvent {
 
     public static final int SCHEMA_VERSION = 2;
+
+    public PaperFetched {
+        flaggedPassages = flaggedPassages == null ? List.of() : List.copyOf(flaggedPassages);
+    }
+
+    /** A paper with nothing flagged. */
+    public PaperFetched(int schemaVersion, String issueId, String paperKey, int revision, String model,
+            String paperVersion, PaperMetadata metadata, ContentLevel contentLevel, FullText fullText,
+            List<String> notes, List<String> sourceUrls, Instant fetchedAt) {
+        this(schemaVersion, issueId, paperKey, revision, model, paperVersion, metadata, contentLevel, fullText, notes,
+                sourceUrls, fetchedAt, List.of());
+    }
 }
