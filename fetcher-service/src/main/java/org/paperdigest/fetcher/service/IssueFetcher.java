@@ -27,6 +27,7 @@ import org.jboss.logging.Logger;
 import org.paperdigest.events.Category;
 import org.paperdigest.events.ContentLevel;
 import org.paperdigest.events.DigestEvent;
+import org.paperdigest.events.FlaggedPassage;
 import org.paperdigest.events.FullText;
 import org.paperdigest.events.PaperFailed;
 import org.paperdigest.events.PaperFetched;
@@ -44,7 +45,9 @@ import org.paperdigest.fetcher.domain.PaperSource;
 import org.paperdigest.fetcher.extract.ExtractedText;
 import org.paperdigest.fetcher.extract.HtmlPageMap;
 import org.paperdigest.fetcher.extract.HtmlTextExtractor;
+import org.paperdigest.fetcher.extract.ModelInstructions;
 import org.paperdigest.fetcher.extract.PdfTextExtractor;
+import org.paperdigest.fetcher.extract.RenderingHiddenText;
 import org.paperdigest.fetcher.extract.UnreadableDocumentException;
 import org.paperdigest.fetcher.list.IssuePlan;
 import org.paperdigest.fetcher.source.arxiv.ArxivApiException;
@@ -273,14 +276,15 @@ public class IssueFetcher {
             sources.add(feed.requestUrl());
         }
         ArxivDocuments downloads = arxivDocuments(entry.id());
-        FullText fullText = arxivRendering(entry, downloads, notes, sources);
+        List<FlaggedPassage> hidden = new ArrayList<>();
+        FullText fullText = arxivRendering(entry, downloads, notes, sources, hidden);
         if (fullText == null) {
-            fullText = arxivPdf(entry, downloads.pdf(), notes, sources);
+            fullText = arxivPdf(entry, downloads.pdf(), notes, sources, hidden);
         }
         return new PaperFetched(PaperFetched.SCHEMA_VERSION, run.issueId(), item.paper().paperKey(),
                 run.revision(), run.model(), entry.id().version(), metadata,
                 fullText == null ? ContentLevel.ABSTRACT_ONLY : ContentLevel.FULL_TEXT, fullText, notes,
-                sources, clock.instant());
+                sources, clock.instant(), ModelInstructions.flagged(hidden, fullText, metadata.abstractText()));
     }
 
     /**
@@ -322,7 +326,7 @@ public class IssueFetcher {
      * running-header guesswork. Null when there is none (most papers before December 2023) or it cannot be read.
      */
     private FullText arxivRendering(ArxivEntry entry, ArxivDocuments downloads, List<String> notes,
-            List<String> sources) {
+            List<String> sources, List<FlaggedPassage> hidden) {
         Document html = downloads.html().document();
         if (html == null) {
             LOG.debugf("%s: no HTML rendering (%s); reading the PDF", entry.id().versioned(),
@@ -337,8 +341,8 @@ public class IssueFetcher {
                     HtmlTextExtractor.parse(html.body(), html.contentType(), html.url()));
             sources.add(html.url());
             notes.addAll(text.notes());
-            return onPdfPages(new FullText("html", html.url(), text.pages(), text.truncated()), downloads.pdf(),
-                    notes, sources);
+            return onPdfPages(new FullText("html", html.url(), text.pages(), text.truncated()), text.hidden(),
+                    downloads.pdf(), notes, sources, hidden);
         } catch (UnreadableDocumentException e) {
             notes.add("arXiv's HTML rendering could not be read (" + e.getMessage() + "); the PDF was read instead");
             return null;
@@ -346,10 +350,11 @@ public class IssueFetcher {
     }
 
     /**
-     * The rendering's text with each block on the PDF page it stands on, so quotes from it name their page. Without a
-     * readable PDF the text stays one page, cited by section.
+     * The rendering's text with each block on the PDF page it stands on, so quotes from it name their page, and
+     * without what the PDF hides from readers. Without a readable PDF the text stays one page, cited by section.
      */
-    private FullText onPdfPages(FullText rendering, Download download, List<String> notes, List<String> sources) {
+    private FullText onPdfPages(FullText rendering, List<FlaggedPassage> renderingHidden, Download download,
+            List<String> notes, List<String> sources, List<FlaggedPassage> hidden) {
         try {
             Document pdf = downloaded(download);
             if (!pdf.isPdf()) {
@@ -358,18 +363,23 @@ public class IssueFetcher {
             }
             ExtractedText pages = extractor.extract(pdf.body());
             HtmlPageMap.Mapped mapped = HtmlPageMap.map(rendering.pages().get(0), pages.pages());
+            RenderingHiddenText.Merged seen = RenderingHiddenText.merge(mapped.pages(), renderingHidden,
+                    pages.hidden());
+            hidden.addAll(seen.hidden());
             sources.add(pdf.url());
             notes.add("quotes cite the PDF's pages: " + mapped.found() + " of the rendering's " + mapped.blocks()
                     + " passages were found in the PDF, the rest take the page of the passage before them");
-            return new FullText(rendering.format(), rendering.sourceUrl(), mapped.pages(), rendering.truncated(),
+            return new FullText(rendering.format(), rendering.sourceUrl(), seen.pages(), rendering.truncated(),
                     true);
         } catch (DownloadException | UnreadableDocumentException e) {
             notes.add("the PDF could not be read (" + e.getMessage() + "), so quotes cite sections, not pages");
+            hidden.addAll(renderingHidden);
             return rendering;
         }
     }
 
-    private FullText arxivPdf(ArxivEntry entry, Download download, List<String> notes, List<String> sources) {
+    private FullText arxivPdf(ArxivEntry entry, Download download, List<String> notes, List<String> sources,
+            List<FlaggedPassage> hidden) {
         try {
             Document pdf = downloaded(download);
             sources.add(pdf.url());
@@ -379,6 +389,7 @@ public class IssueFetcher {
             }
             ExtractedText text = extractor.extract(pdf.body());
             notes.addAll(text.notes());
+            hidden.addAll(text.hidden());
             return new FullText("pdf", entry.pdfUrl(), text.pages(), text.truncated());
         } catch (DownloadException | UnreadableDocumentException e) {
             notes.add("full text unavailable: " + e.getMessage());
@@ -410,10 +421,10 @@ public class IssueFetcher {
             // Only the list row tells us about a paper outside arXiv; what it does not say stays unknown (null).
             PaperMetadata metadata = new PaperMetadata(item.paper().title(), List.of(), null, null, null, List.of(),
                     url, url, null, null, null);
+            FullText fullText = new FullText("pdf", url, text.pages(), text.truncated());
             return new PaperFetched(PaperFetched.SCHEMA_VERSION, run.issueId(), item.paper().paperKey(),
-                    run.revision(), run.model(), null, metadata, ContentLevel.FULL_TEXT,
-                    new FullText("pdf", url, text.pages(), text.truncated()), text.notes(), List.of(document.url()),
-                    clock.instant());
+                    run.revision(), run.model(), null, metadata, ContentLevel.FULL_TEXT, fullText, text.notes(),
+                    List.of(document.url()), clock.instant(), ModelInstructions.flagged(text.hidden(), fullText, null));
         }
         if (document.isHtml()) {
             return fetchedFromPage(run, item, url, document);
@@ -440,10 +451,11 @@ public class IssueFetcher {
         String title = tags.title() == null ? item.paper().title() : tags.title();
         PaperMetadata metadata = new PaperMetadata(title, tags.authors(), tags.abstractText(), tags.published(),
                 null, List.of(), url, tags.pdfUrl(), tags.doi(), tags.journal(), null);
+        FullText fullText = new FullText("html", document.url(), text.pages(), text.truncated());
         return new PaperFetched(PaperFetched.SCHEMA_VERSION, run.issueId(), item.paper().paperKey(),
-                run.revision(), run.model(), null, metadata, ContentLevel.FULL_TEXT,
-                new FullText("html", document.url(), text.pages(), text.truncated()), text.notes(),
-                List.of(document.url()), clock.instant());
+                run.revision(), run.model(), null, metadata, ContentLevel.FULL_TEXT, fullText, text.notes(),
+                List.of(document.url()), clock.instant(),
+                ModelInstructions.flagged(text.hidden(), fullText, metadata.abstractText()));
     }
 
     /** Runs one paper's work and emits its one event; any exception becomes that paper's failure. */
