@@ -16,6 +16,8 @@ import java.util.Optional;
  * @param qa                empty when answering failed
  * @param qaGeneration      provenance of {@code qa}
  * @param failures          every stage that failed for good, in pipeline order
+ * @param flaggedPassages   text readers do not see and text addressing AI tools; empty in revisions made before
+ *                          the fetcher looked
  */
 public record PaperContent(
         int position,
@@ -32,7 +34,21 @@ public record PaperContent(
         Generation summaryGeneration,
         List<QuestionAnswer> qa,
         Generation qaGeneration,
-        List<StageFailure> failures) {
+        List<StageFailure> failures,
+        List<FlaggedPassage> flaggedPassages) {
+
+    public PaperContent {
+        flaggedPassages = flaggedPassages == null ? List.of() : List.copyOf(flaggedPassages);
+    }
+
+    /** A paper with nothing flagged. */
+    public PaperContent(int position, String paperKey, String title, String listTitle, List<Link> links,
+            String paperVersion, PaperMetadata metadata, ContentLevel contentLevel, List<String> notes,
+            String abstractJa, String summaryJa, Generation summaryGeneration, List<QuestionAnswer> qa,
+            Generation qaGeneration, List<StageFailure> failures) {
+        this(position, paperKey, title, listTitle, links, paperVersion, metadata, contentLevel, notes, abstractJa,
+                summaryJa, summaryGeneration, qa, qaGeneration, failures, List.of());
+    }
 
     public Optional<StageFailure> failure(Stage stage) {
         return failures.stream().filter(failure -> failure.stage() == stage).findFirst();

@@ -85,6 +85,7 @@ public final class IssueMarkdown {
                     .map(note -> "- " + inline(note))
                     .collect(Collectors.joining("\n")));
         }
+        HiddenTextNotice.of(paper).forEach(notice -> block(notice.markdown()));
         abstractSection(paper);
         qaSection(paper);
         checks(paper);
