@@ -12,9 +12,11 @@ import java.util.List;
  * @param paperVersion the version read, e.g. {@code v1} for arXiv; null where the source has none
  * @param fullText     null when {@code contentLevel} is {@link ContentLevel#ABSTRACT_ONLY}
  * @param notes        what a reader or operator should know about the extraction (caps hit, pages skipped…)
- * @param sourceUrls    every URL the data came from
- * @param resourceLinks the code, data, model and project-page URLs the abstract and the full text give (before the
- *                      reference list), each once with its sentence; null in events made before it existed
+ * @param sourceUrls      every URL the data came from
+ * @param resourceLinks   the code, data, model and project-page URLs the abstract and the full text give (before the
+ *                        reference list), each once with its sentence; empty in events made before it existed
+ * @param flaggedPassages passages readers do not see (left out of {@code fullText}) and passages addressing AI
+ *                        tools (left in it); empty in events of producers that did not look (absent in their JSON)
  */
 public record PaperFetched(
         int schemaVersion,
@@ -29,15 +31,21 @@ public record PaperFetched(
         List<String> notes,
         List<String> sourceUrls,
         Instant fetchedAt,
-        List<ResourceLink> resourceLinks) implements PaperEvent {
+        List<ResourceLink> resourceLinks,
+        List<FlaggedPassage> flaggedPassages) implements PaperEvent {
 
     public static final int SCHEMA_VERSION = 2;
 
-    /** A paper whose text gives no links (or whose links were not looked for). */
+    public PaperFetched {
+        resourceLinks = resourceLinks == null ? List.of() : List.copyOf(resourceLinks);
+        flaggedPassages = flaggedPassages == null ? List.of() : List.copyOf(flaggedPassages);
+    }
+
+    /** A paper whose text gives no links and has nothing flagged (or where neither was looked for). */
     public PaperFetched(int schemaVersion, String issueId, String paperKey, int revision, String model,
             String paperVersion, PaperMetadata metadata, ContentLevel contentLevel, FullText fullText,
             List<String> notes, List<String> sourceUrls, Instant fetchedAt) {
         this(schemaVersion, issueId, paperKey, revision, model, paperVersion, metadata, contentLevel, fullText, notes,
-                sourceUrls, fetchedAt, List.of());
+                sourceUrls, fetchedAt, List.of(), List.of());
     }
 }

@@ -171,7 +171,8 @@ class IssuePageSafetyTest extends BrokerAndStoreTest {
     private static PaperFetched withLink(PaperFetched f) {
         return new PaperFetched(f.schemaVersion(), f.issueId(), f.paperKey(), f.revision(), f.model(),
                 f.paperVersion(), f.metadata(), f.contentLevel(), f.fullText(), f.notes(), f.sourceUrls(),
-                f.fetchedAt(), List.of(new ResourceLink(QUOTING_URL, "Link " + HANDLERS + BREAKOUT, 3)));
+                f.fetchedAt(), List.of(new ResourceLink(QUOTING_URL, "Link " + HANDLERS + BREAKOUT, 3)),
+                f.flaggedPassages());
     }
 
     private static PaperSummarized withKeyResults(PaperSummarized s) {

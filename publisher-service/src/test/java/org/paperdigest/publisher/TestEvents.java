@@ -88,7 +88,7 @@ public final class TestEvents {
         PaperFetched golden = GoldenSamples.read(EventType.PAPER_FETCHED);
         return new PaperFetched(PaperFetched.SCHEMA_VERSION, issueId, golden.paperKey(), 1, null,
                 golden.paperVersion(), golden.metadata(), golden.contentLevel(), golden.fullText(), golden.notes(),
-                golden.sourceUrls(), golden.fetchedAt(), golden.resourceLinks());
+                golden.sourceUrls(), golden.fetchedAt(), golden.resourceLinks(), golden.flaggedPassages());
     }
 
     public static PaperSummarized gpqaSummarized(String issueId) {

@@ -38,7 +38,7 @@ import java.util.regex.Pattern;
  * answer; {@code id_list=abc} gets arXiv's HTTP 400 error feed, any other set an HTTP 500 naming the sets it
  * knows, so a test that asks for the wrong ids sees why;</li>
  * <li>{@code /arxiv/pdf/<id>[vN]}: the fixture PDFs by id, 404 for any other;</li>
- * <li>{@code /arxiv/html/<id>[vN]}: arXiv's HTML renderings by id, only the built one of the made-up paper 2412.99999
+ * <li>{@code /arxiv/html/<id>[vN]}: arXiv's HTML renderings by id, only the built ones of the made-up papers 2412.99999 and 2412.99998
  * (built with its PDF from one LaTeX source, {@code fixtures/arxiv-src/}); 404 for any other, as arXiv answers for papers it has not
  * rendered;</li>
  * <li>{@code /web/<host>/<path>}: the page fixture standing in for {@code https://<host>/<path>}, as
@@ -71,15 +71,18 @@ public final class FixtureServer implements AutoCloseable {
             "arxiv-api/built_id_list-week-2023-11-13.xml",
             "arxiv-api/built_id_list-2311.12022.xml",
             "arxiv-api/built_id_list-custom-5-papers.xml",
-            "arxiv-api/built_id_list-2412.99999.xml");
+            "arxiv-api/built_id_list-2412.99999.xml",
+            "arxiv-api/built_id_list-2412.99998.xml");
     private static final String ARXIV_ERROR_ANSWER = "arxiv-api/current-2026_id_list-abc_http400-error.xml";
     /** arXiv id → the version and file of its fixture PDF. */
     private static final Map<String, String[]> PDFS = Map.of(
             "2311.12022", new String[] {"v1", "pdf/2311.12022v1_gpqa.pdf"},
-            "2412.99999", new String[] {"v1", "pdf/2412.99999v1_term-graph-expansion.pdf"});
+            "2412.99999", new String[] {"v1", "pdf/2412.99999v1_term-graph-expansion.pdf"},
+            "2412.99998", new String[] {"v1", "pdf/hidden-white.pdf"});
     /** arXiv id → the version and file of its HTML rendering. */
     private static final Map<String, String[]> RENDERINGS = Map.of(
-            "2412.99999", new String[] {"v1", "arxiv-html/built_2412.99999v1_term-graph-expansion.html"});
+            "2412.99999", new String[] {"v1", "arxiv-html/built_2412.99999v1_term-graph-expansion.html"},
+            "2412.99998", new String[] {"v1", "arxiv-html/built_hidden-white.html"});
     /** Web page the list links to → its page fixture. */
     private static final Map<String, String> PAGES = Map.of(
             "https://ai.meta.com/blog/emu-text-to-video-generation-image-editing-research/",

@@ -18,6 +18,7 @@ import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
+import org.paperdigest.events.FlaggedPassage;
 import org.paperdigest.events.Page;
 import org.paperdigest.fetcher.domain.Document;
 
@@ -30,14 +31,14 @@ import org.paperdigest.fetcher.domain.Document;
  * page has no pages: the whole text is one page-less {@link Page} numbered 1, whose quotes cite sections. arXiv's
  * own HTML rendering of a paper is read the same way once {@link ArxivHtml} has prepared it ({@link HtmlPageMap}
  * finds its blocks' pages in the paper's PDF). The total is capped
- * like a PDF's.
+ * like a PDF's. Text the page's markup hides from readers is left out and kept apart ({@link HiddenHtml}).
  */
 public final class HtmlTextExtractor {
 
     /** Elements that are never part of a page's own text. */
     private static final String CHROME = "script, style, noscript, template, nav, footer, aside, form, "
             + "iframe, svg, canvas, button, select, dialog, [role=navigation], [role=banner], [role=contentinfo], "
-            + "[role=complementary], [aria-hidden=true], [hidden]";
+            + "[role=complementary], [aria-hidden=true]";
 
     private static final Set<String> BLOCKS = Set.of("p", "div", "section", "article", "main", "h1", "h2", "h3", "h4",
             "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "pre", "blockquote", "figure", "figcaption", "table", "tr",
@@ -95,6 +96,7 @@ public final class HtmlTextExtractor {
     }
 
     private ExtractedText extract(Element root, String sourceNote) throws UnreadableDocumentException {
+        List<FlaggedPassage> hidden = HiddenHtml.removeFrom(root);
         HtmlTables.asRows(root);
         String text = render(root);
         if (text.isBlank()) {
@@ -109,7 +111,7 @@ public final class HtmlTextExtractor {
             truncated = true;
             notes.add("full text cut at " + maxChars + " characters");
         }
-        return new ExtractedText(List.of(new Page(1, text)), 1, truncated, notes);
+        return new ExtractedText(List.of(new Page(1, text)), 1, truncated, notes, hidden);
     }
 
     /** The page's article or main element, else the element with the most paragraph text, else the body. */

@@ -7,11 +7,27 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.contentstream.operator.Operator;
+import org.apache.pdfbox.contentstream.operator.color.SetNonStrokingColor;
+import org.apache.pdfbox.contentstream.operator.color.SetNonStrokingColorN;
+import org.apache.pdfbox.contentstream.operator.color.SetNonStrokingColorSpace;
+import org.apache.pdfbox.contentstream.operator.color.SetNonStrokingDeviceCMYKColor;
+import org.apache.pdfbox.contentstream.operator.color.SetNonStrokingDeviceGrayColor;
+import org.apache.pdfbox.contentstream.operator.color.SetNonStrokingDeviceRGBColor;
+import org.apache.pdfbox.contentstream.operator.color.SetStrokingColor;
+import org.apache.pdfbox.contentstream.operator.color.SetStrokingColorN;
+import org.apache.pdfbox.contentstream.operator.color.SetStrokingColorSpace;
+import org.apache.pdfbox.contentstream.operator.color.SetStrokingDeviceCMYKColor;
+import org.apache.pdfbox.contentstream.operator.color.SetStrokingDeviceGrayColor;
+import org.apache.pdfbox.contentstream.operator.color.SetStrokingDeviceRGBColor;
+import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
+import org.paperdigest.events.FlaggedPassage;
+import org.paperdigest.events.FlaggedPassage.Kind;
 import org.paperdigest.events.Page;
 
 /**
@@ -21,7 +37,8 @@ import org.paperdigest.events.Page;
  * Each page is read in the order of its layout ({@link PageLayout}): two columns column by column, around full-width floats. The text is normalised for matching quotes
  * later: NFKC (ligatures such as ﬁ and ﬂ become fi and fl), running headers and footers removed
  * ({@link RunningHeaders}), words hyphenated across a line break joined, bare page-number lines dropped, runs of
- * spaces collapsed. The total is capped; a note says where the cap cut.
+ * spaces collapsed. Text no reader sees ({@link GlyphVisibility}) is left out and kept apart, by page. The total is
+ * capped; a note says where the cap cut.
  */
 public class PdfTextExtractor {
 
@@ -30,6 +47,7 @@ public class PdfTextExtractor {
     /** A line ending in a letter and a hyphen, i.e. a word broken across lines. */
     private static final Pattern BROKEN_WORD = Pattern.compile("(\\S*)(?<=\\p{L})-$");
     private static final Pattern STARTS_LOWERCASE = Pattern.compile("^\\p{Ll}");
+    private static final Pattern LETTER_OR_DIGIT = Pattern.compile("[\\p{L}\\p{N}]");
 
     private final int maxChars;
 
@@ -49,9 +67,10 @@ public class PdfTextExtractor {
             List<Integer> numbers = new ArrayList<>();
             List<List<String>> read = new ArrayList<>();
             List<String> notes = new ArrayList<>();
+            List<FlaggedPassage> hidden = new ArrayList<>();
             for (int number = 1; number <= pageCount; number++) {
                 try {
-                    read.add(readPage(document, number));
+                    read.add(readPage(document, number, hidden));
                     numbers.add(number);
                 } catch (IOException | RuntimeException e) {
                     notes.add("page " + number + " could not be read and is left out: " + e);
@@ -83,7 +102,7 @@ public class PdfTextExtractor {
                 throw new UnreadableDocumentException("the PDF has no extractable text in its " + pageCount
                         + " pages (scanned images?)");
             }
-            return new ExtractedText(pages, pageCount, truncated, notes);
+            return new ExtractedText(pages, pageCount, truncated, notes, hidden);
         } catch (InvalidPasswordException e) {
             throw new UnreadableDocumentException("the PDF is password-protected", e);
         } catch (IOException e) {
@@ -96,8 +115,14 @@ public class PdfTextExtractor {
 
     /** One page's normalised lines in reading order. */
     static List<String> readPage(PDDocument document, int number) throws IOException {
+        return readPage(document, number, new ArrayList<>());
+    }
+
+    /** One page's normalised lines in reading order, without the text no reader sees, which goes to {@code hidden}. */
+    static List<String> readPage(PDDocument document, int number, List<FlaggedPassage> hidden) throws IOException {
         LineCollector collector = new LineCollector(number);
         collector.getText(document);
+        hidden.addAll(collector.hidden.passages);
         return lines(PageLayout.readingOrder(collector.lines));
     }
 
@@ -173,35 +198,89 @@ public class PdfTextExtractor {
         return (at > budget / 2 ? text.substring(0, at) : text.substring(0, budget)).strip();
     }
 
-    /** Collects one page's lines as PDFBox assembles them, each word with its extent across the page. */
+    /**
+     * Collects one page's lines as PDFBox assembles them, each word with its extent across the page, and apart from
+     * them the runs of text no reader sees ({@link GlyphVisibility}).
+     */
     private static final class LineCollector extends PDFTextStripper {
 
+        private final int page;
         private final List<TextLine> lines = new ArrayList<>();
         private final List<TextLine.Word> words = new ArrayList<>();
+        private final GlyphVisibility visibility = new GlyphVisibility();
+        private final HiddenRuns hidden = new HiddenRuns();
         private boolean upright = true;
 
         LineCollector(int page) {
+            this.page = page;
             // Reading order by position: several papers interleave text streams (headers, footnotes, floats).
             setSortByPosition(true);
             setStartPage(page);
             setEndPage(page);
+            // The text's colour decides whether it stands out from its background.
+            addOperator(new SetStrokingColorSpace(this));
+            addOperator(new SetNonStrokingColorSpace(this));
+            addOperator(new SetStrokingColor(this));
+            addOperator(new SetNonStrokingColor(this));
+            addOperator(new SetStrokingColorN(this));
+            addOperator(new SetNonStrokingColorN(this));
+            addOperator(new SetStrokingDeviceGrayColor(this));
+            addOperator(new SetNonStrokingDeviceGrayColor(this));
+            addOperator(new SetStrokingDeviceRGBColor(this));
+            addOperator(new SetNonStrokingDeviceRGBColor(this));
+            addOperator(new SetStrokingDeviceCMYKColor(this));
+            addOperator(new SetNonStrokingDeviceCMYKColor(this));
+        }
+
+        @Override
+        protected void startPage(PDPage current) throws IOException {
+            visibility.startPage(current.getCropBox());
+            super.startPage(current);
+        }
+
+        @Override
+        protected void processOperator(Operator operator, List<COSBase> operands) throws IOException {
+            visibility.operator(operator, operands, getGraphicsState(), getResources());
+            super.processOperator(operator, operands);
+        }
+
+        @Override
+        protected void processTextPosition(TextPosition text) {
+            visibility.glyph(text, getGraphicsState());
+            super.processTextPosition(text);
         }
 
         /**
          * PDFBox hands over runs of text it did not split, spaces included: two boxes of a figure side by side can
          * come as one run. Each word of the run is kept with its own extent, so the whitespace between them shows.
+         * A glyph no reader sees ends the word before it and goes to the hidden runs instead.
          */
         @Override
         protected void writeString(String text, List<TextPosition> positions) {
             int start = 0;
             for (int i = 0; i <= positions.size(); i++) {
-                if (i == positions.size() || positions.get(i).getUnicode().isBlank()) {
+                TextPosition position = i < positions.size() ? positions.get(i) : null;
+                boolean blank = position == null || position.getUnicode().isBlank();
+                Kind kind = blank ? null : visibility.kind(position);
+                if (blank || kind != null) {
                     if (i > start) {
                         words.add(word(positions.subList(start, i)));
                     }
                     start = i + 1;
+                    if (kind != null) {
+                        hidden.append(kind, position.getUnicode());
+                    } else {
+                        hidden.space();
+                    }
+                } else {
+                    hidden.close();
                 }
             }
+        }
+
+        @Override
+        protected void writeWordSeparator() {
+            hidden.space();
         }
 
         private TextLine.Word word(List<TextPosition> positions) {
@@ -230,11 +309,13 @@ public class PdfTextExtractor {
 
         @Override
         protected void writeLineSeparator() {
+            hidden.space();
             endLine();
         }
 
         @Override
-        protected void endPage(PDPage page) {
+        protected void endPage(PDPage current) {
+            hidden.close();
             endLine();
         }
 
@@ -244,6 +325,41 @@ public class PdfTextExtractor {
             }
             words.clear();
             upright = true;
+        }
+    
+        /** Consecutive hidden glyphs of one kind, as passages of the page. */
+        private final class HiddenRuns {
+
+            private final List<FlaggedPassage> passages = new ArrayList<>();
+            private final StringBuilder text = new StringBuilder();
+            private Kind kind;
+            private boolean spaced;
+
+            void append(Kind glyphKind, String glyph) {
+                if (glyphKind != kind) {
+                    close();
+                    kind = glyphKind;
+                }
+                if (spaced && !text.isEmpty()) {
+                    text.append(' ');
+                }
+                spaced = false;
+                text.append(glyph);
+            }
+
+            void space() {
+                spaced = true;
+            }
+
+            void close() {
+                String run = String.join(" ", lines(List.of(text.toString())));
+                if (kind != null && LETTER_OR_DIGIT.matcher(run).find()) {
+                    passages.add(new FlaggedPassage(page, null, run, kind, false));
+                }
+                kind = null;
+                text.setLength(0);
+                spaced = false;
+            }
         }
     }
 }

@@ -16,6 +16,7 @@ import org.paperdigest.events.PaperFetched;
 import org.paperdigest.events.Stage;
 import org.paperdigest.fetcher.domain.EventSink;
 import org.paperdigest.fetcher.domain.IssueRun;
+import org.paperdigest.fetcher.extract.ModelInstructions;
 import org.paperdigest.fetcher.extract.ResourceLinks;
 import org.paperdigest.fetcher.source.PaperContent;
 import org.paperdigest.fetcher.source.PaperToRead;
@@ -129,7 +130,8 @@ final class IssueRunReading implements Reading {
                 content.version(), content.metadata(),
                 content.fullText() == null ? ContentLevel.ABSTRACT_ONLY : ContentLevel.FULL_TEXT, content.fullText(),
                 content.notes(), content.sourceUrls(), clock.instant(),
-                ResourceLinks.find(content.metadata().abstractText(), content.fullText()));
+                ResourceLinks.find(content.metadata().abstractText(), content.fullText()),
+                ModelInstructions.flagged(content.hidden(), content.fullText(), content.metadata().abstractText()));
     }
 
     private PaperFailed failed(PaperToRead<?> paper, String reason) {

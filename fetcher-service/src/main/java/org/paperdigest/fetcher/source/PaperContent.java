@@ -1,6 +1,7 @@
 package org.paperdigest.fetcher.source;
 
 import java.util.List;
+import org.paperdigest.events.FlaggedPassage;
 import org.paperdigest.events.FullText;
 import org.paperdigest.events.PaperMetadata;
 
@@ -11,12 +12,14 @@ import org.paperdigest.events.PaperMetadata;
  * @param fullText   null when only the metadata could be read: the paper is then abstract-only
  * @param notes      what a reader of the paper should know about how it was read
  * @param sourceUrls every URL the paper was read from
+ * @param hidden     text no reader of the paper sees, left out of {@code fullText}
  */
 public record PaperContent(String version, PaperMetadata metadata, FullText fullText, List<String> notes,
-        List<String> sourceUrls) {
+        List<String> sourceUrls, List<FlaggedPassage> hidden) {
 
     public PaperContent {
         notes = List.copyOf(notes);
         sourceUrls = List.copyOf(sourceUrls);
+        hidden = List.copyOf(hidden);
     }
 }

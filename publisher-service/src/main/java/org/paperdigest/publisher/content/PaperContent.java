@@ -22,6 +22,8 @@ import java.util.Optional;
  * @param qa                empty when answering failed
  * @param qaGeneration      provenance of {@code qa}
  * @param failures          every stage that failed for good, in pipeline order
+ * @param flaggedPassages   text readers do not see and text addressing AI tools; empty in revisions made before
+ *                          the fetcher looked
  */
 public record PaperContent(
         int position,
@@ -40,11 +42,13 @@ public record PaperContent(
         Generation summaryGeneration,
         List<QuestionAnswer> qa,
         Generation qaGeneration,
-        List<StageFailure> failures) {
+        List<StageFailure> failures,
+        List<FlaggedPassage> flaggedPassages) {
 
     public PaperContent {
         resourceLinks = resourceLinks == null ? List.of() : List.copyOf(resourceLinks);
         keyResultsJa = keyResultsJa == null ? List.of() : List.copyOf(keyResultsJa);
+        flaggedPassages = flaggedPassages == null ? List.of() : List.copyOf(flaggedPassages);
     }
 
     public Optional<StageFailure> failure(Stage stage) {

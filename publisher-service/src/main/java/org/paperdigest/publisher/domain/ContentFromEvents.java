@@ -10,6 +10,7 @@ import org.paperdigest.events.PlannedPaper;
 import org.paperdigest.publisher.content.Category;
 import org.paperdigest.publisher.content.ContentLevel;
 import org.paperdigest.publisher.content.Evidence;
+import org.paperdigest.publisher.content.FlaggedPassage;
 import org.paperdigest.publisher.content.Generation;
 import org.paperdigest.publisher.content.Link;
 import org.paperdigest.publisher.content.PaperContent;
@@ -53,7 +54,22 @@ final class ContentFromEvents {
                 summary != null ? generation(summary.generation()) : null,
                 answers != null ? mapped(answers.items(), ContentFromEvents::answer) : List.of(),
                 answers != null ? generation(answers.generation()) : null,
-                failures(record));
+                failures(record),
+                fetched != null ? mapped(fetched.flaggedPassages(), ContentFromEvents::flagged) : List.of());
+    }
+
+    private static FlaggedPassage flagged(org.paperdigest.events.FlaggedPassage passage) {
+        String how = switch (passage.kind()) {
+            case HIDDEN_COLOUR -> "hidden-colour";
+            case TINY -> "tiny";
+            case INVISIBLE_MODE -> "invisible-mode";
+            case OFF_PAGE -> "off-page";
+            case COVERED -> "covered";
+            case HTML_HIDDEN -> "html-hidden";
+            case VISIBLE -> "visible";
+        };
+        return new FlaggedPassage(passage.page(), passage.section(), passage.text(), how, passage.kind().hidden(),
+                passage.instruction());
     }
 
     private static List<StageFailure> failures(PaperRecord record) {

@@ -74,6 +74,7 @@ public final class IssueMarkdown {
         if (paper.contentLevel() == ContentLevel.ABSTRACT_ONLY) {
             block(ABSTRACT_ONLY_NOTE);
         }
+        HiddenTextNotice.of(paper).forEach(notice -> block(notice.markdown()));
         abstractSection(paper);
         qaSection(paper);
         generationFootnote(paper);

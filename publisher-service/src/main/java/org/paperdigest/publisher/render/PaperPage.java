@@ -54,6 +54,10 @@ public record PaperPage(PaperContent paper) {
         }
     }
 
+    public List<HiddenTextNotice> hiddenTextNotices() {
+        return HiddenTextNotice.of(paper);
+    }
+
     public String anchor() {
         return "paper-" + paper.position();
     }

@@ -134,10 +134,14 @@ public class IssueLedger {
         }
     }
 
-    /** The text is for the summarizer and the Q&A service; publishing needs the metadata and the links found in it. */
+    /**
+     * The text is for the summarizer and the Q&A service; publishing needs the metadata, the links found in the text
+     * and the flagged passages, which readers are shown.
+     */
     private static PaperFetched withoutFullText(PaperFetched fetched) {
         return new PaperFetched(fetched.schemaVersion(), fetched.issueId(), fetched.paperKey(), fetched.revision(),
                 fetched.model(), fetched.paperVersion(), fetched.metadata(), fetched.contentLevel(), null,
-                fetched.notes(), fetched.sourceUrls(), fetched.fetchedAt(), fetched.resourceLinks());
+                fetched.notes(), fetched.sourceUrls(), fetched.fetchedAt(), fetched.resourceLinks(),
+                fetched.flaggedPassages());
     }
 }

@@ -47,6 +47,15 @@ class StoredRevisionTest {
     }
 
     @Test
+    void aRevisionStoredBeforePapersCarriedFlaggedPassagesStillReads() throws IOException {
+        JsonNode older = StoredRevisions.golden();
+        older.get("papers").forEach(paper -> ((ObjectNode) paper).remove("flaggedPassages"));
+        IssueContent content = JsonColumnFormat.MAPPER.treeToValue(older, IssueContent.class);
+        assertEquals(List.of(), content.papers().get(2).flaggedPassages());
+        assertEquals(StoredRevisions.golden(), JsonColumnFormat.MAPPER.valueToTree(content));
+    }
+
+    @Test
     void aRevisionStoredBeforeAnswersNamedTheirGapsStillReads() throws IOException {
         JsonNode older = StoredRevisions.golden();
         // GPQA is the third paper: its answers had no notStated, its token counts no cached share.

@@ -280,7 +280,8 @@ class IssueMarkdownTest {
         PaperFetched fetched = new PaperFetched(plain.schemaVersion(), ISSUE, PASS, 1, null, "v1", hostile,
                 plain.contentLevel(), null, List.of("<b>note</b> *x*"), plain.sourceUrls(), plain.fetchedAt(),
                 List.of(new ResourceLink("https://github.com/a/b", linkSentence, 2),
-                        new ResourceLink("javascript:alert(1)", linkSentence, null)));
+                        new ResourceLink("javascript:alert(1)", linkSentence, null)),
+                List.of());
         PaperSummarized summary = TestEvents.summarized(ISSUE, PASS, abstractJa, "# 一行 *要約*");
         List<String> keyResults = List.of("- *結果* <b>1</b>", "[x](http://evil.example) `30%`");
         PaperSummarized withKeyResults = new PaperSummarized(summary.schemaVersion(), ISSUE, PASS, 1, "v1",

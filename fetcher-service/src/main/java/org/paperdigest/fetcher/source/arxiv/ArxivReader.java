@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 import org.paperdigest.events.Category;
+import org.paperdigest.events.FlaggedPassage;
 import org.paperdigest.events.FullText;
 import org.paperdigest.events.PaperMetadata;
 import org.paperdigest.fetcher.config.FetcherConfig;
@@ -126,8 +127,9 @@ public class ArxivReader implements PaperReader<ArxivSource> {
         if (feed.requestUrl() != null) {
             sources.add(feed.requestUrl());
         }
-        FullText text = fullText.read(entry, documents.of(entry.id()), notes, sources);
-        return new PaperContent(entry.id().version(), metadata, text, notes, sources);
+        List<FlaggedPassage> hidden = new ArrayList<>();
+        FullText text = fullText.read(entry, documents.of(entry.id()), notes, sources, hidden);
+        return new PaperContent(entry.id().version(), metadata, text, notes, sources, hidden);
     }
 
     private static String message(Throwable e) {

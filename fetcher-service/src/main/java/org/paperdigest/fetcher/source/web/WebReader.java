@@ -76,7 +76,7 @@ public class WebReader implements PaperReader<WebSource> {
         PaperMetadata metadata = new PaperMetadata(paper.paper().title(), List.of(), null, null, null, List.of(),
                 url, url, null, null, null);
         return new PaperContent(null, metadata, new FullText("pdf", url, text.pages(), text.truncated()),
-                text.notes(), List.of(document.url()));
+                text.notes(), List.of(document.url()), text.hidden());
     }
 
     /**
@@ -99,6 +99,6 @@ public class WebReader implements PaperReader<WebSource> {
         PaperMetadata metadata = new PaperMetadata(title, tags.authors(), tags.abstractText(), tags.published(),
                 null, List.of(), url, tags.pdfUrl(), tags.doi(), tags.journal(), null);
         return new PaperContent(null, metadata, new FullText("html", document.url(), text.pages(), text.truncated()),
-                text.notes(), List.of(document.url()));
+                text.notes(), List.of(document.url()), text.hidden());
     }
 }
