@@ -84,11 +84,12 @@ public final class TestEvents {
         return GoldenSamples.read(EventType.ISSUE_PLANNED).papers().get(0);
     }
 
+    /** GPQA as fetched, with the golden sample's links and nothing flagged (the notice has tests of its own). */
     public static PaperFetched gpqaFetched(String issueId) {
         PaperFetched golden = GoldenSamples.read(EventType.PAPER_FETCHED);
         return new PaperFetched(PaperFetched.SCHEMA_VERSION, issueId, golden.paperKey(), 1, null,
                 golden.paperVersion(), golden.metadata(), golden.contentLevel(), golden.fullText(), golden.notes(),
-                golden.sourceUrls(), golden.fetchedAt(), golden.resourceLinks(), golden.flaggedPassages());
+                golden.sourceUrls(), golden.fetchedAt(), golden.resourceLinks(), List.of());
     }
 
     public static PaperSummarized gpqaSummarized(String issueId) {
