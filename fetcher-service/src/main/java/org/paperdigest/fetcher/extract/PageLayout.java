@@ -31,6 +31,8 @@ final class PageLayout {
     /** Width of the strip that must be free of text: wider than a space between words in justified text. */
     private static final float GUTTER = 6f;
     private static final int PROSE_WORDS = 4;
+    /** The share of its column's width the median line of prose runs. */
+    private static final double FULL_LINE = 0.75;
     /** A footnote is set at most this share of the body text's size. */
     private static final float FOOTNOTE_SIZE = 0.92f;
     private static final Pattern FOOTNOTE_MARKER = Pattern.compile("^(?:\\d{1,2}|[*†‡§¶‖])\\s?(?=\\p{L})");
@@ -232,13 +234,20 @@ final class PageLayout {
         }
     }
 
-    /** Whether the median line has at least {@value #PROSE_WORDS} words (PDFBox may keep spaces inside a word). */
-    private static boolean isProse(List<TextLine> lines) {
+    /**
+     * Whether the lines read as a column of prose: the median line has at least {@value #PROSE_WORDS} words (PDFBox
+     * may keep spaces inside a word) and runs most of the column's width, as justified or ragged lines do. A table's
+     * column of names or phrases has as many words, but its cells end where they end.
+     */
+    static boolean isProse(List<TextLine> lines) {
         if (lines.isEmpty()) {
             return false;
         }
         List<Integer> counts = lines.stream().map(line -> line.text().strip().split("\\s+").length).sorted().toList();
-        return counts.get(counts.size() / 2) >= PROSE_WORDS;
+        double left = lines.stream().mapToDouble(TextLine::left).min().orElseThrow();
+        double width = lines.stream().mapToDouble(TextLine::right).max().orElseThrow() - left;
+        List<Double> widths = lines.stream().map(line -> line.right() - left).sorted().toList();
+        return counts.get(counts.size() / 2) >= PROSE_WORDS && widths.get(widths.size() / 2) >= FULL_LINE * width;
     }
 
     /**

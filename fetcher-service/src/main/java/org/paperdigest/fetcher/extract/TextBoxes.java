@@ -13,8 +13,8 @@ import java.util.function.ToDoubleFunction;
  * joins the box whose last piece stands right above it, and the boxes are read in the order their own whitespace
  * gives (left before right where a gap runs down between them, else top to bottom).
  *
- * <p>Only prose is read so: where the pieces are short (a table's cells, an author list), rows stay whole, so a
- * table keeps one row a line.
+ * <p>Only prose is read so: where the pieces are short (a table's cells, an author list) or no two boxes read as
+ * prose (a table's columns of phrases), rows stay whole, so a table keeps one row a line.
  */
 final class TextBoxes {
 
@@ -48,6 +48,9 @@ final class TextBoxes {
             return Optional.empty();
         }
         List<Box> boxes = boxes(pieces);
+        if (boxes.stream().filter(box -> box.lines.size() > 1 && PageLayout.isProse(box.lines)).count() < 2) {
+            return Optional.empty();
+        }
         List<TextLine> ordered = new ArrayList<>();
         order(boxes).forEach(box -> ordered.addAll(box.lines));
         return Optional.of(ordered);

@@ -43,6 +43,20 @@ class PageLayoutTest {
     }
 
     @Test
+    void keepsATablesRowsWhoseCellsArePhrasesOfSeveralWords() {
+        // A journal-abbreviation table as in MNRAS's guide: both sides have four words a row, but the names end
+        // where they end, as no column of prose does.
+        Page page = new Page().line(72, 540, "Table A1. Commands for abbreviated journal names.").gap(14);
+        page.line(72, 150, "\\aap or \\astap A&A", 280, 380, "Astronomy and Astrophysics");
+        page.line(72, 100, "\\aj AJ", 280, 370, "The Astronomical Journal");
+        page.line(72, 160, "\\apjl or \\apjlett ApJ", 280, 400, "The Astrophysical Journal Letters");
+        page.line(72, 260, "\\bac Bull. Astron. Inst. Czechoslovakia", 280, 530,
+                "Bulletin of the Astronomical Institutes of Czechoslovakia");
+        page.line(72, 190, "\\caa Chinese Astron. Astrophys.", 280, 420, "Chinese Astronomy and Astrophysics");
+        assertEquals(page.texts(), PageLayout.readingOrder(page.lines));
+    }
+
+    @Test
     void leavesASingleColumnAsItIs() {
         Page page = new Page()
                 .line(72, 540, "One column of text runs from margin to margin.")
@@ -71,7 +85,7 @@ class PageLayoutTest {
     void readsTwoBoxesOfProseSideBySideBoxByBoxWhereNoGutterRunsBetweenThem() {
         Page page = new Page()
                 .line(72, 330, "left box opens with a wide first line", 360, 540, "right box opens beside it here")
-                .line(72, 250, "left box goes on below it", 360, 540, "right box goes on below too")
+                .line(72, 300, "left box goes on below it", 360, 540, "right box goes on below too")
                 .line(72, 250, "left box ends its text here", 280, 540, "right box ends reaching further left");
         assertEquals(List.of(
                 "left box opens with a wide first line", "left box goes on below it", "left box ends its text here",

@@ -3,16 +3,10 @@ package org.paperdigest.fetcher.extract;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.text.Normalizer;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.paperdigest.events.Page;
@@ -26,15 +20,6 @@ import org.paperdigest.fetcher.domain.Document;
  */
 class ReadingOrderTest {
 
-    /** Words of two letters or more: numbers and one-letter math symbols have no single reading order. */
-    private static final Pattern WORD = Pattern.compile("\\p{L}{2,}");
-    /** A compound's hyphen, which a line break may have taken away ("low-resource" broken as "low-" + "resource"). */
-    private static final Pattern COMPOUND = Pattern.compile("(?<=\\p{L}) ?-(?=\\p{L})");
-    /**
-     * Poppler sets a small-caps word apart after its first letter ("S ELF -R AG" for SELF-RAG), and a word of
-     * several small-caps parts after each of their first letters ("I S R EL" for ISREL).
-     */
-    private static final Pattern SMALL_CAPS = Pattern.compile("\\b(?:\\p{Lu} )+\\p{Lu}{2,}\\b");
     /** The bar every page must reach against Poppler, unless it is one of the {@link #BELOW_THE_BAR} pages. */
     private static final double MIN_COVERAGE = 0.98;
     private static final double MIN_ADJACENCY = 0.97;
@@ -121,23 +106,23 @@ class ReadingOrderTest {
             ExtractedText ours = new PdfTextExtractor(1_000_000).extract(resource(document.pdf()));
             String[] poppler = text(document.poppler()).split("\f");
             Set<String> source = document.rendering() == null ? null
-                    : Agreement.grams(Agreement.words(Jsoup.parse(text(document.rendering())).body().text(), 0));
+                    : ReadingAgreement.grams(ReadingAgreement.words(Jsoup.parse(text(document.rendering())).body().text(), 0));
             assertEquals(ours.pageCount(), ours.pages().size(), document.name() + ": a page was left out");
             for (Page page : ours.pages()) {
-                Agreement agreement = Agreement.of(page.text(), poppler[page.number() - 1], page.number());
-                double order = source == null ? Double.NaN : Agreement.inOrder(page.text(), page.number(), source);
+                ReadingAgreement agreement = ReadingAgreement.of(page.text(), poppler[page.number() - 1], page.number());
+                double order = source == null ? Double.NaN : ReadingAgreement.inOrder(page.text(), page.number(), source);
                 String key = document.name() + " page " + page.number();
                 BelowTheBar below = BELOW_THE_BAR.get(key);
                 System.out.printf("%-16s  %4d  %5d  %8.4f  %7d  %9.4f  %12.4f  %s%n", document.name(), page.number(),
-                        agreement.words, agreement.coverage, agreement.grams, agreement.adjacency, order,
+                        agreement.words(), agreement.coverage(), agreement.grams(), agreement.adjacency(), order,
                         below == null ? "" : "below the bar: " + below.why());
-                boolean atTheBar = agreement.coverage >= MIN_COVERAGE && agreement.adjacency >= MIN_ADJACENCY;
+                boolean atTheBar = agreement.coverage() >= MIN_COVERAGE && agreement.adjacency() >= MIN_ADJACENCY;
                 if (below == null && !atTheBar) {
                     failures.add(key + " is below the bar: " + agreement);
                 } else if (below != null && atTheBar) {
                     failures.add(key + " now reaches the bar: take it off the list (" + agreement + ")");
-                } else if (below != null && (agreement.coverage < below.minCoverage()
-                        || agreement.adjacency < below.minAdjacency())) {
+                } else if (below != null && (agreement.coverage() < below.minCoverage()
+                        || agreement.adjacency() < below.minAdjacency())) {
                     failures.add(key + " fell below its measured floor: " + agreement);
                 }
                 if (order < MIN_SOURCE_ORDER) {
@@ -155,56 +140,11 @@ class ReadingOrderTest {
         String interleaved = "the left column opens the paper with its first claim\n"
                 + "the right column follows after it and adds a detail\nand goes on with a second one\n"
                 + "about the method in a last line";
-        Agreement same = Agreement.of(columns, columns, 1);
-        Agreement shuffled = Agreement.of(interleaved, columns, 1);
-        assertEquals(1.0, same.adjacency);
-        assertEquals(1.0, shuffled.coverage);
-        assertTrue(shuffled.adjacency < 0.85, shuffled.toString());
-    }
-
-    /** Coverage and adjacency of our text of a page against Poppler's. */
-    record Agreement(int words, double coverage, int grams, double adjacency) {
-
-        static Agreement of(String ours, String poppler, int number) {
-            List<String> ourWords = words(ours, number);
-            List<String> theirWords = words(poppler, number);
-            Set<String> theirs = new HashSet<>(theirWords);
-            Set<String> found = new HashSet<>(ourWords);
-            long covered = theirs.stream().filter(found::contains).count();
-            Set<String> theirGrams = grams(theirWords);
-            Set<String> ourGrams = grams(ourWords);
-            long adjacent = theirGrams.stream().filter(ourGrams::contains).count();
-            return new Agreement(theirs.size(), theirs.isEmpty() ? 1 : (double) covered / theirs.size(),
-                    theirGrams.size(), theirGrams.isEmpty() ? 1 : (double) adjacent / theirGrams.size());
-        }
-
-        /** Words of a page in order, after the cleaning both texts get (hyphenated breaks joined). */
-        static List<String> words(String text, int number) {
-            String cleaned = PdfTextExtractor.clean(PdfTextExtractor.lines(Arrays.asList(text.split("\n"))), number);
-            String joined = SMALL_CAPS.matcher(Normalizer.normalize(cleaned, Normalizer.Form.NFKC))
-                    .replaceAll(caps -> caps.group().replace(" ", ""));
-            joined = COMPOUND.matcher(joined).replaceAll("");
-            Matcher m = WORD.matcher(joined.toLowerCase(Locale.ROOT));
-            List<String> words = new ArrayList<>();
-            while (m.find()) {
-                words.add(m.group());
-            }
-            return words;
-        }
-
-        /** The share of our page's 4-grams that stand in the document's text in source order. */
-        static double inOrder(String ours, int number, Set<String> source) {
-            Set<String> grams = grams(words(ours, number));
-            return grams.isEmpty() ? 1 : (double) grams.stream().filter(source::contains).count() / grams.size();
-        }
-
-        static Set<String> grams(List<String> words) {
-            Set<String> grams = new HashSet<>();
-            for (int i = 0; i + 4 <= words.size(); i++) {
-                grams.add(String.join(" ", words.subList(i, i + 4)));
-            }
-            return grams;
-        }
+        ReadingAgreement same = ReadingAgreement.of(columns, columns, 1);
+        ReadingAgreement shuffled = ReadingAgreement.of(interleaved, columns, 1);
+        assertEquals(1.0, same.adjacency());
+        assertEquals(1.0, shuffled.coverage());
+        assertTrue(shuffled.adjacency() < 0.85, shuffled.toString());
     }
 
     private static String text(String path) throws java.io.IOException {
