@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  * to two columns as their own lines, at the few lines crossing the region's middle. So a full-width title, figure,
  * table, caption or equation stands in its place, and each band of two columns between them reads left column
  * first, then right. A gutter between a table's cells (rows of short lines side by side) is no column break: a
- * table keeps one row a line. A band no whitespace cuts whose rows hold two pieces of prose apart (a figure's text
+ * table — its cells mostly numbers, or a table's caption over it — keeps one row a line; any other grid (authors and
+ * their affiliations) is read block by block, as pdftotext reads it. A band no whitespace cuts whose rows hold two pieces of prose apart (a figure's text
  * boxes) is read box by box ({@link TextBoxes}). Footnotes — lines in a smaller size at the foot of a column,
  * opening with a marker — go to the end of the page's text, before its footer; sideways text in the left margin
  * (arXiv's stamp) opens the page, and a rotated axis label stands beside its plot's ticks. The same cuts serve a
@@ -33,6 +34,8 @@ final class PageLayout {
     private static final int PROSE_WORDS = 4;
     /** The share of its column's width the median line of prose runs. */
     private static final double FULL_LINE = 0.75;
+    private static final Pattern TABLE_CAPTION = Pattern.compile("^(?:Table|TABLE|Tab\\.)\\s*(?:[A-Z]?\\d+|[IVXL]+)\\b");
+    private static final Pattern NUMBER = Pattern.compile("^[-+−±(]?[\\d.,]*\\d");
     /** A footnote is set at most this share of the body text's size. */
     private static final float FOOTNOTE_SIZE = 0.92f;
     private static final Pattern FOOTNOTE_MARKER = Pattern.compile("^(?:\\d{1,2}|[*†‡§¶‖])\\s?(?=\\p{L})");
@@ -44,7 +47,7 @@ final class PageLayout {
     static List<String> readingOrder(List<TextLine> lines) {
         List<TextLine> sideways = lines.stream().filter(line -> !line.upright() || line.words().isEmpty()).toList();
         List<TextLine> upright = lines.stream().filter(line -> line.upright() && !line.words().isEmpty()).toList();
-        List<TextLine> ordered = new ArrayList<>(withFootnotesLast(new Blocks(significantGap(upright)).order(upright)));
+        List<TextLine> ordered = new ArrayList<>(withFootnotesLast(new Blocks(significantGap(upright), tableCaptions(upright)).order(upright)));
         // Sideways text in the left margin (arXiv's stamp) opens the page, as a header would; a rotated axis label
         // goes beside the first line to its right below its middle (the figure's ticks), else last.
         double textLeft = upright.stream().mapToDouble(TextLine::left).min().orElse(Double.MAX_VALUE);
@@ -64,6 +67,28 @@ final class PageLayout {
             ordered.add(at, line);
         }
         return ordered.stream().map(TextLine::text).toList();
+    }
+
+    /**
+     * The captions of the page's tables ("Table 2:", "TABLE II.", "Tab. 3"), each from its label to the next gap:
+     * PDFBox joins a caption in one column with the line beside it in the other.
+     */
+    private static List<TextLine> tableCaptions(List<TextLine> lines) {
+        List<TextLine> captions = new ArrayList<>();
+        for (TextLine line : lines) {
+            List<TextLine.Word> words = line.words();
+            for (int i = 0; i + 1 < words.size(); i++) {
+                boolean opens = i == 0 || words.get(i).left() - words.get(i - 1).right() >= GUTTER;
+                if (opens && TABLE_CAPTION.matcher(words.get(i).text() + " " + words.get(i + 1).text()).find()) {
+                    int end = i + 1;
+                    while (end < words.size() && words.get(end).left() - words.get(end - 1).right() < GUTTER) {
+                        end++;
+                    }
+                    captions.add(new TextLine(words.subList(i, end), true));
+                }
+            }
+        }
+        return captions;
     }
 
     /**
@@ -87,14 +112,27 @@ final class PageLayout {
      * to its bottom (read left side first), else across the gaps wider than {@code gap} (read top to bottom); a
      * region with no cut is read row by row. Columns, the blocks of a figure and full-width floats come out whole.
      */
-    private record Blocks(float gap) {
+    private record Blocks(float gap, List<TextLine> tableCaptions) {
 
         List<TextLine> order(List<TextLine> region) {
+            return order(region, false);
+        }
+
+        /** {@code inTable}: the region is part of a table, whose rows stay whole however its cells are cut. */
+        private List<TextLine> order(List<TextLine> region, boolean inTable) {
             Optional<Double> gutter = gutter(region);
             if (gutter.isPresent()) {
-                List<TextLine> ordered = new ArrayList<>(order(side(region, leftOf(gutter.get()))));
-                ordered.addAll(order(side(region, rightOf(gutter.get()))));
-                return ordered;
+                List<TextLine> left = side(region, leftOf(gutter.get()));
+                List<TextLine> right = side(region, rightOf(gutter.get()));
+                if (!cells(left, right)) {
+                    List<TextLine> ordered = new ArrayList<>(order(left, inTable));
+                    ordered.addAll(order(right, inTable));
+                    return ordered;
+                }
+                inTable = inTable || isTable(region, right);
+                if (!inTable) {
+                    return grid(region);
+                }
             }
             List<List<TextLine>> bands = bands(region);
             if (bands.size() == 1) {
@@ -108,8 +146,39 @@ final class PageLayout {
                 return region;
             }
             List<TextLine> ordered = new ArrayList<>();
-            bands.forEach(band -> ordered.addAll(order(band)));
+            for (List<TextLine> band : bands) {
+                ordered.addAll(order(band, inTable));
+            }
             return ordered;
+        }
+
+        /**
+         * A grid of short lines that no caption calls a table — authors and their affiliations — read as pdftotext
+         * reads it: row of blocks by row, each block whole.
+         */
+        private List<TextLine> grid(List<TextLine> region) {
+            List<List<TextLine>> rows = bands(region);
+            if (rows.size() == 1) {
+                return TextBoxes.blockByBlock(region);
+            }
+            List<TextLine> ordered = new ArrayList<>();
+            rows.forEach(row -> ordered.addAll(order(row)));
+            return ordered;
+        }
+
+        /**
+         * Whether a grid is a table: its cells right of the gutter are mostly numbers, or a table's caption stands
+         * on the page above or below it. A table's rows can stand far from its caption, past a header row or a
+         * rule, so any caption over the grid's width counts.
+         */
+        private boolean isTable(List<TextLine> region, List<TextLine> rightCells) {
+            long words = rightCells.stream().mapToLong(line -> line.words().size()).sum();
+            long numbers = rightCells.stream().flatMap(line -> line.words().stream())
+                    .filter(word -> NUMBER.matcher(word.text()).find()).count();
+            double left = region.stream().mapToDouble(TextLine::left).min().orElseThrow();
+            double right = region.stream().mapToDouble(TextLine::right).max().orElseThrow();
+            return numbers * 2 >= words
+                    || tableCaptions.stream().anyMatch(caption -> caption.left() < right && caption.right() > left);
         }
 
         /**
@@ -186,8 +255,7 @@ final class PageLayout {
 
         /**
          * The middle of the widest strip, at least {@value #GUTTER} points wide, that no word of the region enters,
-         * with at least two lines on each side, unless the two sides are a table's cells (rows of short lines
-         * side by side), which are read row by row.
+         * with at least two lines on each side.
          */
         private static Optional<Double> gutter(List<TextLine> region) {
             List<float[]> spans = region.stream().flatMap(line -> line.words().stream())
@@ -206,11 +274,15 @@ final class PageLayout {
             if (gutter.isEmpty()) {
                 return gutter;
             }
-            List<TextLine> left = side(region, leftOf(gutter.get()));
-            List<TextLine> right = side(region, rightOf(gutter.get()));
-            boolean cells = sideBySide(left, right) * 2 >= Math.min(left.size(), right.size())
+            boolean twoSides = side(region, leftOf(gutter.get())).size() >= 2
+                    && side(region, rightOf(gutter.get())).size() >= 2;
+            return twoSides ? gutter : Optional.empty();
+        }
+
+        /** Whether two sides of a gutter are cells of a grid (rows of short lines side by side), not columns. */
+        private static boolean cells(List<TextLine> left, List<TextLine> right) {
+            return sideBySide(left, right) * 2 >= Math.min(left.size(), right.size())
                     && !(isProse(left) && isProse(right));
-            return left.size() >= 2 && right.size() >= 2 && !cells ? gutter : Optional.empty();
         }
 
         /** How many lines of the left side have a line of the right side on the same baseline. */

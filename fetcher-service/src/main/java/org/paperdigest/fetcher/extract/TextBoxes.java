@@ -23,6 +23,8 @@ final class TextBoxes {
     /** The most a box's next line may stand below its last, in times its size: more than a line's leading. */
     private static final float LINE_GAP = 1.0f;
     private static final int PROSE_WORDS = 4;
+    /** Sizes this far apart set a box's lines apart: a name over its affiliation, a heading over its text. */
+    private static final float SIZE_STEP = 0.5f;
 
     private TextBoxes() {
     }
@@ -51,9 +53,21 @@ final class TextBoxes {
         if (boxes.stream().filter(box -> box.lines.size() > 1 && PageLayout.isProse(box.lines)).count() < 2) {
             return Optional.empty();
         }
+        return Optional.of(inOrder(boxes, false));
+    }
+
+    /**
+     * A grid's lines block by block, whatever the blocks hold — authors and their affiliations —, a row of blocks
+     * before the next as pdftotext reads them; a line in another size (a name over its affiliation) opens a block.
+     */
+    static List<TextLine> blockByBlock(List<TextLine> region) {
+        return inOrder(boxes(region.stream().flatMap(line -> pieces(line).stream()).toList()), true);
+    }
+
+    private static List<TextLine> inOrder(List<Box> boxes, boolean rowsFirst) {
         List<TextLine> ordered = new ArrayList<>();
-        order(boxes).forEach(box -> ordered.addAll(box.lines));
-        return Optional.of(ordered);
+        order(boxes, rowsFirst).forEach(box -> ordered.addAll(box.lines));
+        return ordered;
     }
 
     /** The line cut at each gap wider than {@value #PIECE_GAP} times its words' size. */
@@ -109,7 +123,8 @@ final class TextBoxes {
                 TextLine last = box.last();
                 double overlap = Math.min(last.right(), piece.right()) - Math.max(last.left(), piece.left());
                 float below = piece.top() - last.bottom();
-                if (overlap > most && below > -last.em() / 2 && below < LINE_GAP * piece.em()) {
+                boolean sameSize = Math.abs(last.size() - piece.size()) < SIZE_STEP;
+                if (overlap > most && sameSize && below > -last.em() / 2 && below < LINE_GAP * piece.em()) {
                     most = overlap;
                     best = box;
                 }
@@ -125,23 +140,24 @@ final class TextBoxes {
 
     /**
      * Boxes in reading order: the ones left of a gap that runs down between all of them first, else the bands
-     * between gaps across, top to bottom, else by their tops.
+     * between gaps across, top to bottom, else by their tops; {@code rowsFirst} tries the gaps across first.
      */
-    private static List<Box> order(List<Box> boxes) {
+    private static List<Box> order(List<Box> boxes, boolean rowsFirst) {
         if (boxes.size() < 2) {
             return boxes;
         }
         Optional<Float> down = widestGap(boxes, box -> box.left, box -> box.right);
-        if (down.isPresent()) {
-            List<Box> ordered = new ArrayList<>(order(boxes.stream().filter(box -> box.right <= down.get()).toList()));
-            ordered.addAll(order(boxes.stream().filter(box -> box.left >= down.get()).toList()));
+        Optional<Float> across = widestGap(boxes, box -> box.top, box -> box.bottom);
+        if (down.isPresent() && (!rowsFirst || across.isEmpty())) {
+            List<Box> ordered = new ArrayList<>(order(boxes.stream().filter(box -> box.right <= down.get()).toList(),
+                    rowsFirst));
+            ordered.addAll(order(boxes.stream().filter(box -> box.left >= down.get()).toList(), rowsFirst));
             return ordered;
         }
-        Optional<Float> across = widestGap(boxes, box -> box.top, box -> box.bottom);
         if (across.isPresent()) {
             List<Box> ordered = new ArrayList<>(order(boxes.stream().filter(box -> box.bottom <= across.get())
-                    .toList()));
-            ordered.addAll(order(boxes.stream().filter(box -> box.top >= across.get()).toList()));
+                    .toList(), rowsFirst));
+            ordered.addAll(order(boxes.stream().filter(box -> box.top >= across.get()).toList(), rowsFirst));
             return ordered;
         }
         List<Box> byTop = new ArrayList<>(boxes);

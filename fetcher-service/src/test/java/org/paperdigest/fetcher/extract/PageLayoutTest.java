@@ -57,6 +57,31 @@ class PageLayoutTest {
     }
 
     @Test
+    void readsAGridOfAuthorsBlockByBlockWithTheNamesOfARowFirst() {
+        Page page = new Page().size(11)
+                .line(90, 170, "Ada Lovelace", 260, 350, "Alan Turing", 430, 520, "Grace Hopper")
+                .size(9)
+                .line(80, 180, "Analytical Engines Ltd", 250, 360, "Bletchley Park", 420, 530, "Harvard University")
+                .line(85, 175, "London, England", 255, 355, "Milton Keynes, UK", 425, 525, "Cambridge, MA, USA")
+                .size(10).gap(14)
+                .line(72, 540, "Abstract: a single column of body text runs from margin to margin below the authors.");
+        assertEquals(List.of("Ada Lovelace", "Alan Turing", "Grace Hopper",
+                "Analytical Engines Ltd", "London, England", "Bletchley Park", "Milton Keynes, UK",
+                "Harvard University", "Cambridge, MA, USA",
+                "Abstract: a single column of body text runs from margin to margin below the authors."),
+                PageLayout.readingOrder(page.lines));
+    }
+
+    @Test
+    void keepsTheRowsOfAGridItsCaptionCallsATable() {
+        Page page = new Page().line(72, 540, "Table 3: Where each author worked, by year.").gap(4)
+                .line(90, 170, "Ada Lovelace", 260, 350, "Analytical Engines", 430, 520, "London")
+                .line(90, 170, "Alan Turing", 260, 350, "Bletchley Park", 430, 520, "Milton Keynes")
+                .line(90, 170, "Grace Hopper", 260, 350, "Harvard University", 430, 520, "Cambridge");
+        assertEquals(page.texts(), PageLayout.readingOrder(page.lines));
+    }
+
+    @Test
     void leavesASingleColumnAsItIs() {
         Page page = new Page()
                 .line(72, 540, "One column of text runs from margin to margin.")
@@ -125,6 +150,15 @@ class PageLayoutTest {
 
         Page line(float from, float to, String text) {
             return add(words(from, to, text, size));
+        }
+
+        /** Three cells of a row, all in the current size. */
+        Page line(float aFrom, float aTo, String a, float bFrom, float bTo, String b, float cFrom, float cTo,
+                String c) {
+            List<TextLine.Word> words = new ArrayList<>(words(aFrom, aTo, a, size));
+            words.addAll(words(bFrom, bTo, b, size));
+            words.addAll(words(cFrom, cTo, c, size));
+            return add(words);
         }
 
         Page line(float leftFrom, float leftTo, String left, float rightFrom, float rightTo, String right) {
