@@ -41,6 +41,12 @@ public record PaperFetched(
         flaggedPassages = flaggedPassages == null ? List.of() : List.copyOf(flaggedPassages);
     }
 
+    /** The same event without its full text, every other field kept. */
+    public PaperFetched withoutFullText() {
+        return new PaperFetched(schemaVersion, issueId, paperKey, revision, model, paperVersion, metadata,
+                contentLevel, null, notes, sourceUrls, fetchedAt, resourceLinks, flaggedPassages);
+    }
+
     /** A paper whose text gives no links and has nothing flagged (or where neither was looked for). */
     public PaperFetched(int schemaVersion, String issueId, String paperKey, int revision, String model,
             String paperVersion, PaperMetadata metadata, ContentLevel contentLevel, FullText fullText,

@@ -97,7 +97,9 @@ public class IssueLedger {
         }
         paper.updatedAt = now;
         if (payload instanceof PaperFetched fetched) {
-            paper.fetched = withoutFullText(fetched);
+            // The text is for the summarizer and the Q&A service; publishing needs the metadata, the links found in
+            // the text and the flagged passages, which readers are shown.
+            paper.fetched = fetched.withoutFullText();
         } else if (payload instanceof PaperSummarized summarized) {
             paper.summary = summarized;
         } else if (payload instanceof PaperAnswered answered) {
@@ -132,16 +134,5 @@ public class IssueLedger {
         } else if (!issue.published()) {
             issue.status = progress.started() ? IssueStatus.IN_PROGRESS : IssueStatus.PLANNED;
         }
-    }
-
-    /**
-     * The text is for the summarizer and the Q&A service; publishing needs the metadata, the links found in the text
-     * and the flagged passages, which readers are shown.
-     */
-    private static PaperFetched withoutFullText(PaperFetched fetched) {
-        return new PaperFetched(fetched.schemaVersion(), fetched.issueId(), fetched.paperKey(), fetched.revision(),
-                fetched.model(), fetched.paperVersion(), fetched.metadata(), fetched.contentLevel(), null,
-                fetched.notes(), fetched.sourceUrls(), fetched.fetchedAt(), fetched.resourceLinks(),
-                fetched.flaggedPassages());
     }
 }
