@@ -11,30 +11,35 @@ import java.util.regex.Pattern;
 
 /**
  * Puts the lines of a page in reading order by the page's layout. Sorting by position, PDFBox reads across the page,
- * so on a two-column page a line of the left column and the line beside it in the right column come out as one
- * line; read as they are, the two columns interleave line by line.
+ * so on a two-column page a line of the left column and the line beside it in the right column come out as one line;
+ * read as they are, the two columns interleave line by line.
  *
- * <p>The page is cut into blocks along its whitespace, recursively (an XY cut): a region is split down a gutter
- * that no word enters from the region's top to its bottom — left side read first —, else across the vertical gaps
- * clearly wider than the page's usual line gap — read top to bottom —, else, where a title or caption sits as close
- * to two columns as their own lines, at the few lines crossing the region's middle. So a full-width title, figure,
- * table, caption or equation stands in its place, and each band of two columns between them reads left column
- * first, then right. A gutter between a table's cells (rows of short lines side by side) is no column break: a
- * table — its cells mostly numbers, or a table's caption over it — keeps one row a line; any other grid (authors and
- * their affiliations) is read block by block, as pdftotext reads it. A band no whitespace cuts whose rows hold two pieces of prose apart (a figure's text
- * boxes) is read box by box ({@link TextBoxes}). Footnotes — lines in a smaller size at the foot of a column,
- * opening with a marker — go to the end of the page's text, before its footer; sideways text in the left margin
- * (arXiv's stamp) opens the page, and a rotated axis label stands beside its plot's ticks. The same cuts serve a
- * single column, ACL's and REVTeX's two, and a NeurIPS page with a figure of several text boxes.
+ * <p>The page is cut into blocks along its whitespace, recursively (an XY cut): a region is split down a gutter that
+ * no word enters from the region's top to its bottom — left side read first —, else across the vertical gaps clearly
+ * wider than the page's usual line gap — read top to bottom —, else, where a title or caption sits as close to two
+ * columns as their own lines, at the few lines crossing the region's middle. So a full-width title, figure, table,
+ * caption or equation stands in its place, and each band of two columns between them reads left column first, then
+ * right. A gutter between a table's cells (rows of short lines side by side) is no column break: a table — its cells
+ * mostly numbers, or a table's caption over it — keeps one row a line; any other grid (authors and their affiliations)
+ * is read block by block, as pdftotext reads it. A band no whitespace cuts whose rows hold two pieces of prose apart
+ * (a figure's text boxes) is read box by box ({@link TextBoxes}). Footnotes — lines in a smaller size at the foot of a
+ * column, opening with a marker — go to the end of the page's text, before its footer; sideways text in the left
+ * margin (arXiv's stamp) opens the page, and a rotated axis label stands beside its plot's ticks. The same cuts serve
+ * a single column, ACL's and REVTeX's two, and a NeurIPS page with a figure of several text boxes.
  */
 final class PageLayout {
 
     /** Width of the strip that must be free of text: wider than a space between words in justified text. */
     private static final float GUTTER = 6f;
     private static final int PROSE_WORDS = 4;
+    /** Fewer lines than this say too little to tell prose from a block of short lines (a name and its affiliation). */
+    private static final int PROSE_LINES = 3;
     /** The share of its column's width the median line of prose runs. */
     private static final double FULL_LINE = 0.75;
-    private static final Pattern TABLE_CAPTION = Pattern.compile("^(?:Table|TABLE|Tab\\.)\\s*(?:[A-Z]?\\d+|[IVXL]+)\\b");
+    private static final Pattern TABLE_CAPTION =
+            Pattern.compile("^(?:Table|TABLE|Tab\\.)\\s*(?:[A-Z]?\\d+|[IVXL]+)\\b");
+    /** Two columns' widths differ by less than this share; a label column beside a description does not. */
+    private static final double LIKE_WIDTH = 0.8;
     private static final Pattern NUMBER = Pattern.compile("^[-+−±(]?[\\d.,]*\\d");
     /** A footnote is set at most this share of the body text's size. */
     private static final float FOOTNOTE_SIZE = 0.92f;
@@ -47,7 +52,8 @@ final class PageLayout {
     static List<String> readingOrder(List<TextLine> lines) {
         List<TextLine> sideways = lines.stream().filter(line -> !line.upright() || line.words().isEmpty()).toList();
         List<TextLine> upright = lines.stream().filter(line -> line.upright() && !line.words().isEmpty()).toList();
-        List<TextLine> ordered = new ArrayList<>(withFootnotesLast(new Blocks(significantGap(upright), tableCaptions(upright)).order(upright)));
+        Blocks blocks = new Blocks(significantGap(upright), tableCaptions(upright));
+        List<TextLine> ordered = new ArrayList<>(withFootnotesLast(blocks.order(upright)));
         // Sideways text in the left margin (arXiv's stamp) opens the page, as a header would; a rotated axis label
         // goes beside the first line to its right below its middle (the figure's ticks), else last.
         double textLeft = upright.stream().mapToDouble(TextLine::left).min().orElse(Double.MAX_VALUE);
@@ -279,10 +285,28 @@ final class PageLayout {
             return twoSides ? gutter : Optional.empty();
         }
 
-        /** Whether two sides of a gutter are cells of a grid (rows of short lines side by side), not columns. */
+        /**
+         * Whether two sides of a gutter are cells of a grid (rows of short lines side by side), not columns: columns
+         * are both prose, or of like width with prose on one side — the other may hold a float's short lines.
+         */
         private static boolean cells(List<TextLine> left, List<TextLine> right) {
-            return sideBySide(left, right) * 2 >= Math.min(left.size(), right.size())
-                    && !(isProse(left) && isProse(right));
+            if (sideBySide(left, right) * 2 < Math.min(left.size(), right.size())) {
+                return false;
+            }
+            boolean leftProse = isProse(left);
+            boolean rightProse = isProse(right);
+            return !(leftProse && rightProse || (leftProse || rightProse) && likeWidths(left, right));
+        }
+
+        private static boolean likeWidths(List<TextLine> left, List<TextLine> right) {
+            double leftWidth = width(left);
+            double rightWidth = width(right);
+            return Math.min(leftWidth, rightWidth) >= LIKE_WIDTH * Math.max(leftWidth, rightWidth);
+        }
+
+        private static double width(List<TextLine> lines) {
+            return lines.stream().mapToDouble(TextLine::right).max().orElse(0)
+                    - lines.stream().mapToDouble(TextLine::left).min().orElse(0);
         }
 
         /** How many lines of the left side have a line of the right side on the same baseline. */
@@ -307,12 +331,13 @@ final class PageLayout {
     }
 
     /**
-     * Whether the lines read as a column of prose: the median line has at least {@value #PROSE_WORDS} words (PDFBox
-     * may keep spaces inside a word) and runs most of the column's width, as justified or ragged lines do. A table's
-     * column of names or phrases has as many words, but its cells end where they end.
+     * Whether the lines read as a column of prose: three lines at least, the median line has at least
+     * {@value #PROSE_WORDS} words (PDFBox may keep spaces inside a word) and runs most of the column's width, as
+     * justified or ragged lines do. A table's column of names or phrases has as many words, but its cells end where
+     * they end.
      */
     static boolean isProse(List<TextLine> lines) {
-        if (lines.isEmpty()) {
+        if (lines.size() < PROSE_LINES) {
             return false;
         }
         List<Integer> counts = lines.stream().map(line -> line.text().strip().split("\\s+").length).sorted().toList();

@@ -108,11 +108,14 @@ class ReadingOrderTest {
             ExtractedText ours = new PdfTextExtractor(1_000_000).extract(resource(document.pdf()));
             String[] poppler = text(document.poppler()).split("\f");
             Set<String> source = document.rendering() == null ? null
-                    : ReadingAgreement.grams(ReadingAgreement.words(Jsoup.parse(text(document.rendering())).body().text(), 0));
+                    : ReadingAgreement.grams(
+                            ReadingAgreement.words(Jsoup.parse(text(document.rendering())).body().text(), 0));
             assertEquals(ours.pageCount(), ours.pages().size(), document.name() + ": a page was left out");
             for (Page page : ours.pages()) {
-                ReadingAgreement agreement = ReadingAgreement.of(page.text(), poppler[page.number() - 1], page.number());
-                double order = source == null ? Double.NaN : ReadingAgreement.inOrder(page.text(), page.number(), source);
+                ReadingAgreement agreement = ReadingAgreement.of(page.text(), poppler[page.number() - 1],
+                        page.number());
+                double order = source == null ? Double.NaN
+                        : ReadingAgreement.inOrder(page.text(), page.number(), source);
                 String key = document.name() + " page " + page.number();
                 BelowTheBar below = BELOW_THE_BAR.get(key);
                 System.out.printf("%-16s  %4d  %5d  %8.4f  %7d  %9.4f  %12.4f  %s%n", document.name(), page.number(),
