@@ -1,5 +1,6 @@
 package org.paperdigest.fetcher.source.arxiv;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.jboss.logging.Logger;
 import org.paperdigest.events.FlaggedPassage;
@@ -17,8 +18,8 @@ import org.paperdigest.fetcher.source.arxiv.ArxivDocuments.Downloads;
 
 /**
  * An arXiv paper's full text: its HTML rendering where it exists, with each block on the PDF page it stands on, else
- * its PDF read in layout order; null when neither can be read (the paper is then abstract-only). Adds what a reader
- * should know to {@code notes} and every document read to {@code sources}.
+ * its PDF read in layout order; none when neither can be read (the paper is then abstract-only). Beside the text,
+ * what reading found ({@link Findings}).
  */
 final class ArxivFullText {
 
@@ -32,19 +33,27 @@ final class ArxivFullText {
         this.htmlExtractor = htmlExtractor;
     }
 
-    /** @param hidden gets the text no reader sees, which the full text leaves out */
-    FullText read(ArxivEntry entry, Downloads downloads, List<String> notes, List<String> sources,
-            List<FlaggedPassage> hidden) {
-        FullText rendering = rendering(entry, downloads, notes, sources, hidden);
-        return rendering != null ? rendering : pdf(entry, downloads.pdf(), notes, sources, hidden);
+    /**
+     * What reading a paper found beside its text: what a reader should know, every document read, and the text no
+     * reader sees, which the full text leaves out.
+     */
+    static final class Findings {
+        final List<String> notes = new ArrayList<>();
+        final List<String> sources = new ArrayList<>();
+        final List<FlaggedPassage> hidden = new ArrayList<>();
+    }
+
+    /** The paper's full text, or null when none can be read; what reading found goes to {@code findings}. */
+    FullText read(ArxivEntry entry, Downloads downloads, Findings findings) {
+        FullText rendering = rendering(entry, downloads, findings);
+        return rendering != null ? rendering : pdf(entry, downloads.pdf(), findings);
     }
 
     /**
      * arXiv's HTML rendering where it exists: real sections and math as TeX, read in order with no column or
      * running-header guesswork. Null when there is none (most papers before December 2023) or it cannot be read.
      */
-    private FullText rendering(ArxivEntry entry, Downloads downloads, List<String> notes, List<String> sources,
-            List<FlaggedPassage> hidden) {
+    private FullText rendering(ArxivEntry entry, Downloads downloads, Findings findings) {
         Document html = downloads.html().document();
         if (html == null) {
             LOG.debugf("%s: no HTML rendering (%s); reading the PDF", entry.id().versioned(),
@@ -57,12 +66,12 @@ final class ArxivFullText {
             }
             ExtractedText text = htmlExtractor.extractArxivRendering(
                     HtmlTextExtractor.parse(html.body(), html.contentType(), html.url()));
-            sources.add(html.url());
-            notes.addAll(text.notes());
+            findings.sources.add(html.url());
+            findings.notes.addAll(text.notes());
             return onPdfPages(new FullText("html", html.url(), text.pages(), text.truncated()), text.hidden(),
-                    downloads.pdf(), notes, sources, hidden);
+                    downloads.pdf(), findings);
         } catch (UnreadableDocumentException e) {
-            notes.add("arXiv's HTML rendering could not be read (" + e.getMessage() + "); the PDF was read instead");
+            findings.notes.add("arXiv's HTML rendering could not be read (" + e.getMessage() + "); the PDF was read instead");
             return null;
         }
     }
@@ -72,7 +81,7 @@ final class ArxivFullText {
      * without what the PDF hides from readers. Without a readable PDF the text stays one page, cited by section.
      */
     private FullText onPdfPages(FullText rendering, List<FlaggedPassage> renderingHidden, Download download,
-            List<String> notes, List<String> sources, List<FlaggedPassage> hidden) {
+            Findings findings) {
         try {
             Document pdf = download.orThrow();
             if (!pdf.isPdf()) {
@@ -83,34 +92,34 @@ final class ArxivFullText {
             HtmlPageMap.Mapped mapped = HtmlPageMap.map(rendering.pages().get(0), pages.pages());
             RenderingHiddenText.Merged seen = RenderingHiddenText.merge(mapped.pages(), renderingHidden,
                     pages.hidden());
-            hidden.addAll(seen.hidden());
-            sources.add(pdf.url());
-            notes.add("quotes cite the PDF's pages: " + mapped.found() + " of the rendering's " + mapped.blocks()
+            findings.hidden.addAll(seen.hidden());
+            findings.sources.add(pdf.url());
+            findings.notes.add("quotes cite the PDF's pages: " + mapped.found() + " of the rendering's " + mapped.blocks()
                     + " passages were found in the PDF, the rest take the page of the passage before them");
             return new FullText(rendering.format(), rendering.sourceUrl(), seen.pages(), rendering.truncated(),
                     true);
         } catch (DownloadException | UnreadableDocumentException e) {
-            notes.add("the PDF could not be read (" + e.getMessage() + "), so quotes cite sections, not pages");
-            hidden.addAll(renderingHidden);
+            findings.notes.add("the PDF could not be read (" + e.getMessage()
+                    + "), so quotes cite sections, not pages");
+            findings.hidden.addAll(renderingHidden);
             return rendering;
         }
     }
 
-    private FullText pdf(ArxivEntry entry, Download download, List<String> notes, List<String> sources,
-            List<FlaggedPassage> hidden) {
+    private FullText pdf(ArxivEntry entry, Download download, Findings findings) {
         try {
             Document pdf = download.orThrow();
-            sources.add(pdf.url());
+            findings.sources.add(pdf.url());
             if (!pdf.isPdf()) {
                 throw new UnreadableDocumentException("the PDF link answered with " + pdf.typeForMessage()
                         + ", not a PDF");
             }
             ExtractedText text = pdfExtractor.extract(pdf.body());
-            notes.addAll(text.notes());
-            hidden.addAll(text.hidden());
+            findings.notes.addAll(text.notes());
+            findings.hidden.addAll(text.hidden());
             return new FullText("pdf", entry.pdfUrl(), text.pages(), text.truncated());
         } catch (DownloadException | UnreadableDocumentException e) {
-            notes.add("full text unavailable: " + e.getMessage());
+            findings.notes.add("full text unavailable: " + e.getMessage());
             return null;
         }
     }

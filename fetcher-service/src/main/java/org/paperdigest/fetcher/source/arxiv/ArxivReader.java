@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 import org.paperdigest.events.Category;
-import org.paperdigest.events.FlaggedPassage;
 import org.paperdigest.events.FullText;
 import org.paperdigest.events.PaperMetadata;
 import org.paperdigest.fetcher.config.FetcherConfig;
@@ -119,17 +118,16 @@ public class ArxivReader implements PaperReader<ArxivSource> {
         PaperMetadata metadata = new PaperMetadata(title, entry.authors(), entry.summary(), entry.published(),
                 entry.updated(), categories, entry.absUrl(), entry.pdfUrl(), entry.doi(), entry.journalRef(),
                 entry.comment());
-        List<String> notes = new ArrayList<>();
+        ArxivFullText.Findings findings = new ArxivFullText.Findings();
         feed.latestVersion(entry.id().id()).filter(latest -> !latest.equals(entry.id().version()))
-                .ifPresent(latest -> notes.add("the list links to version " + entry.id().version()
+                .ifPresent(latest -> findings.notes.add("the list links to version " + entry.id().version()
                         + ", which is the version read; arXiv's latest version is " + latest));
-        List<String> sources = new ArrayList<>();
         if (feed.requestUrl() != null) {
-            sources.add(feed.requestUrl());
+            findings.sources.add(feed.requestUrl());
         }
-        List<FlaggedPassage> hidden = new ArrayList<>();
-        FullText text = fullText.read(entry, documents.of(entry.id()), notes, sources, hidden);
-        return new PaperContent(entry.id().version(), metadata, text, notes, sources, hidden);
+        FullText text = fullText.read(entry, documents.of(entry.id()), findings);
+        return new PaperContent(entry.id().version(), metadata, text, findings.notes, findings.sources,
+                findings.hidden);
     }
 
     private static String message(Throwable e) {
