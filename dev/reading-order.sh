@@ -1,16 +1,5 @@
 #!/usr/bin/env bash
-# Prints, page by page, how our text of each PDF given agrees with Poppler's pdftotext (word coverage, 4-gram adjacency).
-# Needs pdftotext (Debian package poppler-utils) and the fetcher's test classes: ./mvnw -B install -DskipTests first.
-# PDFs are given as arguments (paths from anywhere); without any, the fixture PDFs.
-set -euo pipefail
-pdfs=()
-for pdf in "$@"; do pdfs+=("$(realpath "$pdf")"); done
-cd "$(dirname "$0")/.."
-command -v pdftotext >/dev/null || { echo "pdftotext is needed (apt-get install poppler-utils)" >&2; exit 1; }
-if [ ${#pdfs[@]} -eq 0 ]; then
-  pdfs=("$PWD"/test-support/src/main/resources/fixtures/pdf/*.pdf "$PWD"/fetcher-service/src/test/resources/layout/*.pdf)
-fi
-./mvnw -B -q test-compile -pl fetcher-service
-args=$(printf '%s ' "${pdfs[@]}")
-./mvnw -B -q exec:java -pl fetcher-service -Dexec.classpathScope=test \
-  -Dexec.mainClass=org.paperdigest.fetcher.extract.ReadingOrderReport -Dexec.args="$args"
+# Prints, page by page, how our text of each PDF given agrees with Poppler's pdftotext on this machine: word
+# coverage and word 4-gram adjacency, the measure ReadingOrderTest uses. Same needs and arguments as
+# dev/extraction-benchmark.sh.
+PDF_REPORT=ReadingOrderReport exec "$(dirname "$0")/extraction-benchmark.sh" "$@"
