@@ -126,10 +126,10 @@ final class PageLayout {
 
         /** {@code inTable}: the region is part of a table, whose rows stay whole however its cells are cut. */
         private List<TextLine> order(List<TextLine> region, boolean inTable) {
-            Optional<Double> gutter = gutter(region);
+            Optional<Strip> gutter = gutter(region);
             if (gutter.isPresent()) {
-                List<TextLine> left = side(region, leftOf(gutter.get()));
-                List<TextLine> right = side(region, rightOf(gutter.get()));
+                List<TextLine> left = side(region, leftOf(gutter.get().middle()));
+                List<TextLine> right = side(region, rightOf(gutter.get().middle()));
                 if (!cells(left, right)) {
                     List<TextLine> ordered = new ArrayList<>(order(left, inTable));
                     ordered.addAll(order(right, inTable));
@@ -152,10 +152,42 @@ final class PageLayout {
                 return region;
             }
             List<TextLine> ordered = new ArrayList<>();
-            for (List<TextLine> band : bands) {
-                ordered.addAll(order(band, inTable));
+            for (Section section : inTable ? bands.stream().map(Section::new).toList() : sections(bands)) {
+                if (section.bands == 1) {
+                    ordered.addAll(order(section.lines, inTable));
+                } else {
+                    ordered.addAll(order(side(section.lines, leftOf(section.gutter.middle())), false));
+                    ordered.addAll(order(side(section.lines, rightOf(section.gutter.middle())), false));
+                }
             }
             return ordered;
+        }
+
+        /**
+         * Bands in sections: consecutive bands each cut into two columns down a common gutter are one section, read
+         * left column first. A heading in one column can leave a gap at the height of a gap in the other (a
+         * figure's whitespace, say), which cuts the page across both columns; the columns still run on below it.
+         */
+        private List<Section> sections(List<List<TextLine>> bands) {
+            List<Section> sections = new ArrayList<>();
+            for (List<TextLine> band : bands) {
+                Optional<Strip> gutter = columnGutter(band);
+                Section last = sections.isEmpty() ? null : sections.get(sections.size() - 1);
+                Optional<Strip> common = last == null || last.gutter == null || gutter.isEmpty() ? Optional.empty()
+                        : last.gutter.and(gutter.get());
+                if (common.isPresent()) {
+                    last.add(band, common.get());
+                } else {
+                    sections.add(new Section(band, gutter.orElse(null)));
+                }
+            }
+            return sections;
+        }
+
+        /** The gutter between two columns of the band, if the band has one (not one between a table's cells). */
+        private static Optional<Strip> columnGutter(List<TextLine> band) {
+            return gutter(band).filter(strip -> !cells(side(band, leftOf(strip.middle())),
+                    side(band, rightOf(strip.middle()))));
         }
 
         /**
@@ -260,34 +292,35 @@ final class PageLayout {
         }
 
         /**
-         * The middle of the widest strip, at least {@value #GUTTER} points wide, that no word of the region enters,
-         * with at least two lines on each side.
+         * The widest strip, at least {@value #GUTTER} points wide, that no word of the region enters, with at least
+         * two lines on each side.
          */
-        private static Optional<Double> gutter(List<TextLine> region) {
+        private static Optional<Strip> gutter(List<TextLine> region) {
             List<float[]> spans = region.stream().flatMap(line -> line.words().stream())
                     .map(word -> new float[] {word.left(), word.right()})
                     .sorted(Comparator.comparingDouble(span -> span[0])).toList();
             double best = 0;
-            Optional<Double> gutter = Optional.empty();
+            Optional<Strip> gutter = Optional.empty();
             float reach = spans.isEmpty() ? 0 : spans.get(0)[1];
             for (float[] span : spans) {
                 if (span[0] - reach >= GUTTER && span[0] - reach > best) {
                     best = span[0] - reach;
-                    gutter = Optional.of((span[0] + reach) / 2.0);
+                    gutter = Optional.of(new Strip(reach, span[0]));
                 }
                 reach = Math.max(reach, span[1]);
             }
             if (gutter.isEmpty()) {
                 return gutter;
             }
-            boolean twoSides = side(region, leftOf(gutter.get())).size() >= 2
-                    && side(region, rightOf(gutter.get())).size() >= 2;
+            double middle = gutter.get().middle();
+            boolean twoSides = side(region, leftOf(middle)).size() >= 2 && side(region, rightOf(middle)).size() >= 2;
             return twoSides ? gutter : Optional.empty();
         }
 
         /**
          * Whether two sides of a gutter are cells of a grid (rows of short lines side by side), not columns: columns
-         * are both prose, or of like width with prose on one side — the other may hold a float's short lines.
+         * are both prose, or of like width with prose on one side — the other may hold a float's short lines —, or
+         * prose beside a few lines (a figure's labels), far fewer than a table's column beside it would hold.
          */
         private static boolean cells(List<TextLine> left, List<TextLine> right) {
             if (sideBySide(left, right) * 2 < Math.min(left.size(), right.size())) {
@@ -295,7 +328,10 @@ final class PageLayout {
             }
             boolean leftProse = isProse(left);
             boolean rightProse = isProse(right);
-            return !(leftProse && rightProse || (leftProse || rightProse) && likeWidths(left, right));
+            boolean fewBesideProse = leftProse && right.size() * 2 < left.size()
+                    || rightProse && left.size() * 2 < right.size();
+            return !(leftProse && rightProse || (leftProse || rightProse) && likeWidths(left, right)
+                    || fewBesideProse);
         }
 
         private static boolean likeWidths(List<TextLine> left, List<TextLine> right) {
@@ -327,6 +363,41 @@ final class PageLayout {
         private static List<TextLine> side(List<TextLine> lines, Predicate<TextLine.Word> onSide) {
             return lines.stream().map(line -> new TextLine(line.words().stream().filter(onSide).toList(), true))
                     .filter(line -> !line.words().isEmpty()).toList();
+        }
+    }
+
+    /** A vertical strip of the page free of text, from one x to another. */
+    private record Strip(double from, double to) {
+
+        double middle() {
+            return (from + to) / 2;
+        }
+
+        /** The part both strips share, if it is still wide enough to part two columns. */
+        Optional<Strip> and(Strip other) {
+            Strip common = new Strip(Math.max(from, other.from), Math.min(to, other.to));
+            return common.to - common.from >= GUTTER ? Optional.of(common) : Optional.empty();
+        }
+    }
+
+    /** Consecutive bands of a page read as one, down their common gutter when there are several. */
+    private static final class Section {
+        final List<TextLine> lines = new ArrayList<>();
+        Strip gutter;
+        int bands;
+
+        Section(List<TextLine> band) {
+            this(band, null);
+        }
+
+        Section(List<TextLine> band, Strip gutter) {
+            add(band, gutter);
+        }
+
+        void add(List<TextLine> band, Strip common) {
+            lines.addAll(band);
+            gutter = common;
+            bands++;
         }
     }
 

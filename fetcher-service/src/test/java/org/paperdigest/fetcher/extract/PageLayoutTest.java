@@ -34,6 +34,29 @@ class PageLayoutTest {
     }
 
     @Test
+    void readsTheColumnsOnPastAHeadingWhoseGapMeetsAGapInTheOtherColumn() {
+        // The gap above "2 Method" meets whitespace in the right column (below a figure, say): the page is cut
+        // across both columns there, but each column runs on below the cut.
+        Page page = new Page()
+                .line(72, 540, "A title across the whole width of the page")
+                .gap(14)
+                .line(72, 294, "left a1 text goes on here", 318, 540, "right b1 text goes on here")
+                .line(72, 294, "left a2 text goes on here", 318, 540, "right b2 text goes on here")
+                .line(72, 294, "left a3 text goes on here", 318, 540, "right b3 text goes on here")
+                .gap(14)
+                .line(72, 150, "2 Method")
+                .line(72, 294, "left c1 text goes on here", 318, 540, "right d1 text goes on here")
+                .line(72, 294, "left c2 text goes on here", 318, 540, "right d2 text goes on here")
+                .line(72, 294, "left c3 text goes on here", 318, 540, "right d3 text goes on here");
+        assertEquals(List.of("A title across the whole width of the page",
+                "left a1 text goes on here", "left a2 text goes on here", "left a3 text goes on here", "2 Method",
+                "left c1 text goes on here", "left c2 text goes on here", "left c3 text goes on here",
+                "right b1 text goes on here", "right b2 text goes on here", "right b3 text goes on here",
+                "right d1 text goes on here", "right d2 text goes on here", "right d3 text goes on here"),
+                PageLayout.readingOrder(page.lines));
+    }
+
+    @Test
     void keepsATablesRowsWhoseCellsLeaveAGutter() {
         Page page = new Page().line(72, 540, "Body text runs across the whole width of the page.").gap(14);
         for (String model : List.of("Zero-Shot GPT-4", "Few-Shot GPT-4", "Zero-Shot CoT GPT-4", "GPT-4 search")) {
