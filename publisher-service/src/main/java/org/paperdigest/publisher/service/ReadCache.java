@@ -43,6 +43,11 @@ public class ReadCache {
         this.latestTtlNanos = latestTtl.toNanos();
     }
 
+    /** The render if memory holds it, else null; never loads. */
+    synchronized StoredRender inMemory(String issueId, int revision, RenderFormat format) {
+        return renders.get(new Key(issueId, revision, format));
+    }
+
     /** The render, from memory or else from {@code load} (kept if it found one). */
     StoredRender render(String issueId, int revision, RenderFormat format, Supplier<Optional<StoredRender>> load) {
         Key key = new Key(issueId, revision, format);
@@ -61,11 +66,16 @@ public class ReadCache {
         return loaded;
     }
 
+    /** The issue's published revision if memory holds it fresh, else null; never loads. */
+    Integer latestRevisionInMemory(String issueId) {
+        return fresh(latestRevisions.get(issueId));
+    }
+
     /** The issue's published revision, from memory while fresh, or else from {@code load} (kept if published). */
     Integer latestRevision(String issueId, Supplier<Integer> load) {
-        Expiring<Integer> cached = latestRevisions.get(issueId);
-        if (cached != null && cached.expiresAt() - System.nanoTime() > 0) {
-            return cached.value();
+        Integer cached = latestRevisionInMemory(issueId);
+        if (cached != null) {
+            return cached;
         }
         Integer revision = load.get();
         if (revision != null) {
@@ -74,10 +84,15 @@ public class ReadCache {
         return revision;
     }
 
+    /** The feed if memory holds it fresh, else null; never loads. */
+    StoredRender feedInMemory() {
+        return fresh(feed);
+    }
+
     StoredRender feed(Supplier<StoredRender> load) {
-        Expiring<StoredRender> cached = feed;
-        if (cached != null && cached.expiresAt() - System.nanoTime() > 0) {
-            return cached.value();
+        StoredRender cached = feedInMemory();
+        if (cached != null) {
+            return cached;
         }
         StoredRender loaded = load.get();
         feed = new Expiring<>(loaded, System.nanoTime() + latestTtlNanos);
@@ -97,6 +112,10 @@ public class ReadCache {
         generation++;
         latestRevisions.clear();
         feed = null;
+    }
+
+    private static <T> T fresh(Expiring<T> cached) {
+        return cached != null && cached.expiresAt() - System.nanoTime() > 0 ? cached.value() : null;
     }
 
     private synchronized void keep(Key key, StoredRender render, long loadedIn) {

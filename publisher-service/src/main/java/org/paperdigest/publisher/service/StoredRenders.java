@@ -91,6 +91,22 @@ public class StoredRenders {
                 () -> QuarkusTransaction.joiningExisting().call(() -> load(issueId, revision, format))));
     }
 
+    /** What {@link #latest} answers, if memory holds it: empty means the database must be asked. */
+    public Optional<StoredRender> latestInMemory(String issueId, RenderFormat format) {
+        Integer revision = cache.latestRevisionInMemory(issueId);
+        return revision == null ? Optional.empty() : revisionInMemory(issueId, revision, format);
+    }
+
+    /** What {@link #revision} answers, if memory holds it: empty means the database must be asked. */
+    public Optional<StoredRender> revisionInMemory(String issueId, int revision, RenderFormat format) {
+        return Optional.ofNullable(cache.inMemory(issueId, revision, format));
+    }
+
+    /** What {@link #feed} answers, if memory holds it: empty means the database must be asked. */
+    public Optional<StoredRender> feedInMemory() {
+        return Optional.ofNullable(cache.feedInMemory());
+    }
+
     public StoredRender feed() {
         return cache.feed(() -> QuarkusTransaction.joiningExisting().call(
                 () -> store.findFeed(IssueFeed.MEDIA_TYPE).orElseGet(() -> renderFeed(Instant.now()))));
