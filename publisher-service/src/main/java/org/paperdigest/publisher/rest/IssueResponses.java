@@ -5,6 +5,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
+import org.paperdigest.publisher.domain.LiveIssue;
 import org.paperdigest.publisher.domain.StoredRender;
 
 /**
@@ -40,6 +41,15 @@ final class IssueResponses {
 
     static Response inProgress(String body, String mediaType) {
         return Response.ok(body, MediaType.valueOf(mediaType)).header(HttpHeaders.CACHE_CONTROL, NO_STORE).build();
+    }
+
+    /** An issue's live JSON: cached and revalidated like the published forms once it carries a revision. */
+    static Response live(Request request, LiveIssue issue) {
+        StoredRender json = issue.json();
+        return issue.published()
+                ? published(request, json)
+                : Response.ok(json.body(), MediaType.valueOf(json.mediaType()))
+                        .header(HttpHeaders.CACHE_CONTROL, NO_STORE).build();
     }
 
     private static Response tagged(Request request, StoredRender render, String cacheControl) {
