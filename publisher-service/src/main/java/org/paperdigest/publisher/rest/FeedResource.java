@@ -1,6 +1,5 @@
 package org.paperdigest.publisher.rest;
 
-import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -8,7 +7,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
-import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -31,8 +29,7 @@ public class FeedResource {
     @Operation(summary = "Atom 1.0 feed of published issues, one entry per issue, most recently published first")
     @APIResponse(responseCode = "200", description = "The feed (valid without entries too)",
             content = @Content(mediaType = IssueFeed.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)))
-    public Uni<Response> feed(@Context Request request) {
-        return MemoryOrWorker.answer(renders.feedInMemory(), () -> Optional.of(renders.feed()),
-                feed -> IssueResponses.published(request, feed.orElseThrow()));
+    public Response feed(@Context Request request) {
+        return IssueResponses.published(request, renders.feed());
     }
 }

@@ -1,6 +1,5 @@
 package org.paperdigest.publisher.rest;
 
-import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -38,11 +37,10 @@ public class IssueMarkdownResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "404", description = "No such issue, or not published yet",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
-    public Uni<Response> markdown(@PathParam("issueId") String issueId, @Context Request request) {
+    public Response markdown(@PathParam("issueId") String issueId, @Context Request request) {
         String id = IssueIdParam.valid(issueId);
-        return MemoryOrWorker.answer(renders.latestInMemory(id, RenderFormat.MARKDOWN),
-                () -> renders.latest(id, RenderFormat.MARKDOWN),
-                markdown -> IssueResponses.published(request, markdown.orElseThrow(() -> new IssueNotFoundException(
-                        "Issue " + id + " is not published (yet); see /api/issues/" + id + " for its progress"))));
+        return IssueResponses.published(request, renders.latest(id, RenderFormat.MARKDOWN).orElseThrow(
+                () -> new IssueNotFoundException(
+                        "Issue " + id + " is not published (yet); see /api/issues/" + id + " for its progress")));
     }
 }

@@ -1,6 +1,5 @@
 package org.paperdigest.publisher.rest;
 
-import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -9,11 +8,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
+import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.paperdigest.publisher.domain.IssueDetail;
 import org.paperdigest.publisher.domain.RenderFormat;
+import org.paperdigest.publisher.domain.StoredRender;
 import org.paperdigest.publisher.service.IssueReader;
 import org.paperdigest.publisher.service.StoredRenders;
 
@@ -36,16 +37,12 @@ public class IssuePageResource {
     @GET
     @Path("/{issueId}")
     @Operation(summary = "An issue as a web page; while it is being made, its progress paper by paper")
-    public Uni<Response> issue(@PathParam("issueId") String issueId, @Context Request request) {
+    public Response issue(@PathParam("issueId") String issueId, @Context Request request) {
         String id = IssueIdParam.valid(issueId);
-        return MemoryOrWorker.answer(renders.latestInMemory(id, RenderFormat.PAGE),
-                () -> renders.latest(id, RenderFormat.PAGE),
-                published -> published.map(page -> IssueResponses.published(request, page))
-                        .orElseGet(() -> unpublished(id, request)));
-    }
-
-    /** The progress page of an issue without a published revision; on a worker thread, as it reads the database. */
-    private Response unpublished(String id, Request request) {
+        Optional<StoredRender> published = renders.latest(id, RenderFormat.PAGE);
+        if (published.isPresent()) {
+            return IssueResponses.published(request, published.get());
+        }
         IssueDetail detail = reader.find(id)
                 .orElseThrow(() -> IssueNotFoundException.notPlanned(id));
         if (detail.content() == null) {
@@ -59,13 +56,12 @@ public class IssuePageResource {
     @GET
     @Path("/{issueId}/revisions/" + RevisionResource.REVISION)
     @Operation(summary = "One published revision of an issue as a web page, as it was published (cacheable for good)")
-    public Uni<Response> revision(@PathParam("issueId") String issueId, @PathParam("revision") int revision,
+    public Response revision(@PathParam("issueId") String issueId, @PathParam("revision") int revision,
             @Context Request request) {
         String id = IssueIdParam.valid(issueId);
-        return MemoryOrWorker.answer(renders.revisionInMemory(id, revision, RenderFormat.REVISION_PAGE),
-                () -> renders.revision(id, revision, RenderFormat.REVISION_PAGE),
-                page -> IssueResponses.revision(request, page
-                        .orElseThrow(() -> IssueNotFoundException.noRevision(id, revision, "/issues/" + id))));
+        StoredRender page = renders.revision(id, revision, RenderFormat.REVISION_PAGE)
+                .orElseThrow(() -> IssueNotFoundException.noRevision(id, revision, "/issues/" + id));
+        return IssueResponses.revision(request, page);
     }
 
     @ServerExceptionMapper

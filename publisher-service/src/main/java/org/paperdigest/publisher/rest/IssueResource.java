@@ -1,6 +1,5 @@
 package org.paperdigest.publisher.rest;
 
-import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -53,10 +52,9 @@ public class IssueResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "404", description = "No such issue has been planned",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
-    public Uni<Response> get(@Parameter(description = "Week start (2023-11-20) or custom-…", example = "2023-11-20")
+    public Response get(@Parameter(description = "Week start (2023-11-20) or custom-…", example = "2023-11-20")
             @PathParam("issueId") String issueId, @Context Request request) {
         String id = IssueIdParam.valid(issueId);
-        return MemoryOrWorker.answer(live.inMemory(id), () -> live.read(id), issue -> IssueResponses.live(request,
-                issue.orElseThrow(() -> IssueNotFoundException.notPlanned(id))));
+        return IssueResponses.live(request, live.read(id).orElseThrow(() -> IssueNotFoundException.notPlanned(id)));
     }
 }

@@ -1,6 +1,5 @@
 package org.paperdigest.publisher.rest;
 
-import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -36,12 +35,10 @@ public class RevisionMarkdownResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "404", description = "No such revision",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
-    public Uni<Response> markdown(@PathParam("issueId") String issueId, @PathParam("revision") int revision,
+    public Response markdown(@PathParam("issueId") String issueId, @PathParam("revision") int revision,
             @Context Request request) {
         String id = IssueIdParam.valid(issueId);
-        return MemoryOrWorker.answer(renders.revisionInMemory(id, revision, RenderFormat.MARKDOWN),
-                () -> renders.revision(id, revision, RenderFormat.MARKDOWN),
-                markdown -> IssueResponses.revision(request, markdown
-                        .orElseThrow(() -> IssueNotFoundException.noRevision(id, revision, "/issues/" + id + ".md"))));
+        return IssueResponses.revision(request, renders.revision(id, revision, RenderFormat.MARKDOWN)
+                .orElseThrow(() -> IssueNotFoundException.noRevision(id, revision, "/issues/" + id + ".md")));
     }
 }

@@ -1,6 +1,5 @@
 package org.paperdigest.publisher.rest;
 
-import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -40,12 +39,10 @@ public class RevisionResource {
             content = @Content(schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "404", description = "No such revision",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
-    public Uni<Response> revision(@PathParam("issueId") String issueId, @PathParam("revision") int revision,
+    public Response revision(@PathParam("issueId") String issueId, @PathParam("revision") int revision,
             @Context Request request) {
         String id = IssueIdParam.valid(issueId);
-        return MemoryOrWorker.answer(renders.revisionInMemory(id, revision, RenderFormat.JSON),
-                () -> renders.revision(id, revision, RenderFormat.JSON),
-                json -> IssueResponses.revision(request, json
-                        .orElseThrow(() -> IssueNotFoundException.noRevision(id, revision, "/api/issues/" + id))));
+        return IssueResponses.revision(request, renders.revision(id, revision, RenderFormat.JSON)
+                .orElseThrow(() -> IssueNotFoundException.noRevision(id, revision, "/api/issues/" + id)));
     }
 }
