@@ -10,8 +10,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.paperdigest.events.DigestEvent;
@@ -86,6 +88,30 @@ class StoredRendersTest extends BrokerAndStoreTest {
     }
 
     @Test
+    void memoryAnswersWithTheHeadersAndBytesOfTheDatabaseRead() {
+        String issueId = newTestIssue("render-headers");
+        publish(issueId);
+        List<String> urls = List.of("/issues/" + issueId, "/issues/" + issueId + ".md",
+                "/issues/" + issueId + "/revisions/1", "/issues/" + issueId + "/revisions/1.md",
+                "/api/issues/" + issueId + "/revisions/1", "/api/issues/" + issueId, "/feed.atom");
+        Map<String, Response> fromDatabase = new HashMap<>();
+        urls.forEach(url -> fromDatabase.put(url, given().get(url)));
+
+        store.deleteStoredRenders(issueId);
+        for (String url : urls) {
+            Response database = fromDatabase.get(url);
+            Response memory = given().get(url);
+            memory.then().statusCode(200);
+            assertEquals(headers(database), headers(memory), url);
+            assertEquals(database.asString(), memory.asString(), url);
+            Response revalidated = given().header("If-None-Match", memory.header("ETag")).get(url);
+            revalidated.then().statusCode(304);
+            assertEquals(Map.of("Cache-Control", memory.header("Cache-Control"), "ETag", memory.header("ETag")),
+                    headers(revalidated), url);
+        }
+    }
+
+    @Test
     void storedBytesChangeOnlyThroughTheAdminRerender() {
         String issueId = newTestIssue("render-again");
         publish(issueId);
@@ -109,6 +135,15 @@ class StoredRendersTest extends BrokerAndStoreTest {
         assertNotEquals(before.header("ETag"), after.header("ETag"));
         assertEquals(renderer.render(RenderFormat.PAGE, content, reader.revisions(issueId)),
                 given().get("/issues/" + issueId).then().statusCode(200).extract().asString());
+    }
+
+    /** Every header by its name as sent, but the date and the length, which the body comparison covers. */
+    private static Map<String, String> headers(Response response) {
+        Map<String, String> headers = new TreeMap<>();
+        response.headers().forEach(header -> headers.put(header.getName(), header.getValue()));
+        headers.remove("Date");
+        headers.remove("content-length");
+        return headers;
     }
 
     /** Records the events of a one-paper issue as the consumers do, then publishes it. */

@@ -1,19 +1,24 @@
 package org.paperdigest.publisher.push;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.paperdigest.publisher.content.IssueContent;
 import org.paperdigest.publisher.domain.DeliveryStatus;
+import org.paperdigest.publisher.domain.IssueChanged;
 import org.paperdigest.publisher.domain.PushDelivery;
 import org.paperdigest.publisher.persistence.PushDeliveryEntity;
 import org.paperdigest.publisher.persistence.PushDeliveryId;
 import org.paperdigest.publisher.persistence.PushDeliveryRepository;
 import org.paperdigest.publisher.persistence.RevisionRepository;
 
-/** The record of pushes: one row per revision and channel, and each attempt's outcome written down. */
+/**
+ * The record of pushes: one row per revision and channel, and each attempt's outcome written down. The issue's JSON
+ * shows them, so every change of a delivery is an {@link IssueChanged}.
+ */
 @ApplicationScoped
 public class PushDeliveries {
 
@@ -24,11 +29,14 @@ public class PushDeliveries {
     private final PushConfig config;
     private final PushDeliveryRepository deliveries;
     private final RevisionRepository revisions;
+    private final Event<IssueChanged> changes;
 
-    PushDeliveries(PushConfig config, PushDeliveryRepository deliveries, RevisionRepository revisions) {
+    PushDeliveries(PushConfig config, PushDeliveryRepository deliveries, RevisionRepository revisions,
+            Event<IssueChanged> changes) {
         this.config = config;
         this.deliveries = deliveries;
         this.revisions = revisions;
+        this.changes = changes;
     }
 
     /**
@@ -49,6 +57,7 @@ public class PushDeliveries {
         return deliveries.lockDue(now, limit).stream().map(delivery -> {
             delivery.status = DeliveryStatus.SENDING;
             delivery.attempts++;
+            changes.fire(new IssueChanged(delivery.id.issueId));
             IssueContent content = revisions.findRevision(delivery.id.issueId, delivery.id.revision)
                     .orElseThrow().content;
             return new Claim(delivery.id, delivery.attempts, content);
@@ -60,6 +69,7 @@ public class PushDeliveries {
         PushDeliveryEntity delivery = deliveries.findById(id);
         delivery.status = DeliveryStatus.DELIVERED;
         delivery.deliveredAt = now;
+        changes.fire(new IssueChanged(id.issueId));
     }
 
     /**
@@ -77,6 +87,7 @@ public class PushDeliveries {
         if (again) {
             delivery.nextAttemptAt = now.plus(backoff(delivery.attempts));
         }
+        changes.fire(new IssueChanged(id.issueId));
         return again;
     }
 

@@ -1,7 +1,5 @@
 package org.paperdigest.publisher.rest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -22,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.paperdigest.publisher.domain.IssueDetail;
 import org.paperdigest.publisher.domain.IssueOverview;
 import org.paperdigest.publisher.service.IssueReader;
+import org.paperdigest.publisher.service.LiveIssueJson;
 import org.paperdigest.rest.ApiError;
 
 @Path("/api/issues")
@@ -33,7 +32,7 @@ public class IssueResource {
     IssueReader reader;
 
     @Inject
-    ObjectMapper json;
+    LiveIssueJson live;
 
     @GET
     @Operation(summary = "Planned and published issues, newest week first")
@@ -54,13 +53,8 @@ public class IssueResource {
     @APIResponse(responseCode = "404", description = "No such issue has been planned",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     public Response get(@Parameter(description = "Week start (2023-11-20) or custom-…", example = "2023-11-20")
-            @PathParam("issueId") String issueId, @Context Request request) throws JsonProcessingException {
+            @PathParam("issueId") String issueId, @Context Request request) {
         String id = IssueIdParam.valid(issueId);
-        IssueDetail issue = reader.find(id)
-                .orElseThrow(() -> IssueNotFoundException.notPlanned(id));
-        String body = json.writeValueAsString(issue);
-        return issue.content() == null
-                ? IssueResponses.inProgress(body, MediaType.APPLICATION_JSON)
-                : IssueResponses.published(request, body, MediaType.APPLICATION_JSON);
+        return IssueResponses.live(request, live.read(id).orElseThrow(() -> IssueNotFoundException.notPlanned(id)));
     }
 }

@@ -3,6 +3,7 @@ package org.paperdigest.publisher.rest;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
+import java.util.Map;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
@@ -14,6 +15,12 @@ public class SecurityHeaders {
     static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
             + "font-src 'self'; img-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; "
             + "frame-ancestors 'none'";
+    /** Every HTML response's, also those {@link MemoryReadRoute} answers before this filter could run. */
+    static final Map<String, String> ON_HTML = Map.of(
+            "Content-Security-Policy", CONTENT_SECURITY_POLICY,
+            "X-Content-Type-Options", "nosniff",
+            "Referrer-Policy", "strict-origin-when-cross-origin",
+            "X-Frame-Options", "DENY");
 
     @ServerResponseFilter
     public void onHtml(ContainerResponseContext response) {
@@ -22,9 +29,6 @@ public class SecurityHeaders {
             return;
         }
         MultivaluedMap<String, Object> headers = response.getHeaders();
-        headers.putSingle("Content-Security-Policy", CONTENT_SECURITY_POLICY);
-        headers.putSingle("X-Content-Type-Options", "nosniff");
-        headers.putSingle("Referrer-Policy", "strict-origin-when-cross-origin");
-        headers.putSingle("X-Frame-Options", "DENY");
+        ON_HTML.forEach(headers::putSingle);
     }
 }

@@ -1,6 +1,7 @@
 package org.paperdigest.publisher.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -14,6 +15,7 @@ import org.paperdigest.events.PaperFailed;
 import org.paperdigest.events.PaperFetched;
 import org.paperdigest.events.PaperSummarized;
 import org.paperdigest.events.ReceivedEvent;
+import org.paperdigest.publisher.domain.IssueChanged;
 import org.paperdigest.publisher.domain.IssueProgress;
 import org.paperdigest.publisher.domain.IssueStatus;
 import org.paperdigest.publisher.persistence.IssueEntity;
@@ -43,6 +45,9 @@ public class IssueLedger {
     @Inject
     ProcessedEventRepository processed;
 
+    @Inject
+    Event<IssueChanged> changes;
+
     /**
      * @return whether the issue is complete and awaits publication; a redelivered event answers false, as the
      *         event that completed the issue already said so (and the sweep catches what was left)
@@ -64,6 +69,7 @@ public class IssueLedger {
         }
         issue.updatedAt = now;
         refresh(issue);
+        changes.fire(new IssueChanged(issue.issueId));
         return issue.status == IssueStatus.COMPLETE;
     }
 

@@ -2,6 +2,7 @@ package org.paperdigest.publisher.service;
 
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.net.URI;
@@ -16,6 +17,7 @@ import org.paperdigest.pipeline.EventMessages;
 import org.paperdigest.pipeline.StageMeters;
 import org.paperdigest.publisher.content.IssueContent;
 import org.paperdigest.publisher.domain.IssueAssembler;
+import org.paperdigest.publisher.domain.IssueChanged;
 import org.paperdigest.publisher.domain.IssueStatus;
 import org.paperdigest.publisher.domain.PaperRecord;
 import org.paperdigest.publisher.persistence.IssueEntity;
@@ -67,6 +69,9 @@ public class IssuePublication {
     @Inject
     StoredRenders renders;
 
+    @Inject
+    Event<IssueChanged> changes;
+
     /**
      * Publishes the issue if it is complete and not yet published. The issue's row lock makes this safe to call
      * from every consumer and the sweep at once: one of them publishes, the others find it done. The revision is
@@ -93,6 +98,7 @@ public class IssuePublication {
         issue.publishedAt = now;
         issue.status = IssueStatus.PUBLISHED;
         renders.storePublished(content, markdown);
+        changes.fire(new IssueChanged(issue.issueId));
         announcements.sendMessageAndAwait(EventMessages.of(new IssuePublished(IssuePublished.SCHEMA_VERSION,
                 issue.issueId, content.revision(), content.paperCount(), content.failedCount(), now), SOURCE));
         meters.counted("ok", content.paperCount() - content.failedCount());

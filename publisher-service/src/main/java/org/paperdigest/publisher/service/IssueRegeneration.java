@@ -2,6 +2,7 @@ package org.paperdigest.publisher.service;
 
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -13,6 +14,7 @@ import org.paperdigest.events.PlannedPaper;
 import org.paperdigest.events.RegenerationRequested;
 import org.paperdigest.events.Topics;
 import org.paperdigest.pipeline.EventMessages;
+import org.paperdigest.publisher.domain.IssueChanged;
 import org.paperdigest.publisher.domain.IssueProgress;
 import org.paperdigest.publisher.domain.IssueStatus;
 import org.paperdigest.publisher.domain.RegenerationAccepted;
@@ -48,6 +50,9 @@ public class IssueRegeneration {
     @Inject
     RegenerationRepository regenerations;
 
+    @Inject
+    Event<IssueChanged> changes;
+
     /**
      * @param paperKey the one paper to make again; empty for every paper of the issue
      * @param model    the chat model to make them with; empty for the LLM services' configured one
@@ -82,6 +87,7 @@ public class IssueRegeneration {
         issue.status = IssueStatus.REGENERATING;
         issue.papersDone = IssueProgress.of(issue.plan, paperStates.recordsOf(issueId)).progress().done();
         issue.updatedAt = now;
+        changes.fire(new IssueChanged(issueId));
         requests.sendMessageAndAwait(EventMessages.of(new RegenerationRequested(RegenerationRequested.SCHEMA_VERSION,
                 issueId, revision, keys, model.orElse(null), now), IssuePublication.SOURCE));
         LOG.infof("Issue %s: revision %d requested, %d papers to make again%s", issueId, revision, keys.size(),

@@ -4,9 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.paperdigest.publisher.domain.RenderFormat;
@@ -15,8 +13,8 @@ import org.paperdigest.publisher.domain.StoredRender;
 /**
  * What readers asked for lately, in memory in front of the database: stored renders, least recently used dropped
  * first once they pass {@code paperdigest.publisher.read-cache.max-bytes}; and what may change, each issue's latest
- * revision number and the feed, kept for {@code latest-ttl}. A publication on this instance drops those at once
- * ({@link #published}); another replica's publication is seen here within that time.
+ * revision number and the feed, kept for {@code latest-ttl} ({@link KeptValues}). A publication on this instance
+ * drops those at once ({@link #published}); another replica's publication is seen here within that time.
  */
 @ApplicationScoped
 public class ReadCache {
@@ -24,23 +22,27 @@ public class ReadCache {
     private record Key(String issueId, int revision, RenderFormat format) {
     }
 
-    private record Expiring<T>(T value, long expiresAt) {
-    }
+    private static final String FEED = "feed";
 
     private final long maxBytes;
-    private final long latestTtlNanos;
     /** In access order: the eldest entry is the least recently read. */
     private final LinkedHashMap<Key, StoredRender> renders = new LinkedHashMap<>(256, 0.75f, true);
     private long bytes;
     /** Counts {@link #clear()}s, so that a load begun before one does not put back what it cleared. */
     private long generation;
-    private final Map<String, Expiring<Integer>> latestRevisions = new ConcurrentHashMap<>();
-    private volatile Expiring<StoredRender> feed;
+    private final KeptValues<String, Integer> latestRevisions;
+    private final KeptValues<String, StoredRender> feed;
 
     ReadCache(@ConfigProperty(name = "paperdigest.publisher.read-cache.max-bytes") long maxBytes,
             @ConfigProperty(name = "paperdigest.publisher.read-cache.latest-ttl") Duration latestTtl) {
         this.maxBytes = maxBytes;
-        this.latestTtlNanos = latestTtl.toNanos();
+        this.latestRevisions = KeptValues.refreshedOnWorkers(latestTtl);
+        this.feed = KeptValues.refreshedOnWorkers(latestTtl);
+    }
+
+    /** The render if memory holds it, else null; never loads. */
+    synchronized StoredRender inMemory(String issueId, int revision, RenderFormat format) {
+        return renders.get(new Key(issueId, revision, format));
     }
 
     /** The render, from memory or else from {@code load} (kept if it found one). */
@@ -61,33 +63,29 @@ public class ReadCache {
         return loaded;
     }
 
+    /** The issue's published revision if memory holds it fresh, else null; {@code load} may refresh it meanwhile. */
+    Integer latestRevisionInMemory(String issueId, Supplier<Integer> load) {
+        return latestRevisions.inMemory(issueId, load);
+    }
+
     /** The issue's published revision, from memory while fresh, or else from {@code load} (kept if published). */
     Integer latestRevision(String issueId, Supplier<Integer> load) {
-        Expiring<Integer> cached = latestRevisions.get(issueId);
-        if (cached != null && cached.expiresAt() - System.nanoTime() > 0) {
-            return cached.value();
-        }
-        Integer revision = load.get();
-        if (revision != null) {
-            latestRevisions.put(issueId, new Expiring<>(revision, System.nanoTime() + latestTtlNanos));
-        }
-        return revision;
+        return latestRevisions.read(issueId, load);
+    }
+
+    /** The feed if memory holds it fresh, else null; {@code load} may refresh it meanwhile. */
+    StoredRender feedInMemory(Supplier<StoredRender> load) {
+        return feed.inMemory(FEED, load);
     }
 
     StoredRender feed(Supplier<StoredRender> load) {
-        Expiring<StoredRender> cached = feed;
-        if (cached != null && cached.expiresAt() - System.nanoTime() > 0) {
-            return cached.value();
-        }
-        StoredRender loaded = load.get();
-        feed = new Expiring<>(loaded, System.nanoTime() + latestTtlNanos);
-        return loaded;
+        return feed.read(FEED, load);
     }
 
     /** A revision of the issue was published here: its latest revision and the feed are read again. */
     void published(String issueId) {
-        latestRevisions.remove(issueId);
-        feed = null;
+        latestRevisions.drop(issueId);
+        feed.drop(FEED);
     }
 
     /** Everything was rendered again. */
@@ -95,8 +93,8 @@ public class ReadCache {
         renders.clear();
         bytes = 0;
         generation++;
-        latestRevisions.clear();
-        feed = null;
+        latestRevisions.dropAll();
+        feed.dropAll();
     }
 
     private synchronized void keep(Key key, StoredRender render, long loadedIn) {

@@ -80,8 +80,7 @@ public class StoredRenders {
 
     /** The issue's latest published revision in {@code format}; empty while the issue has none. */
     public Optional<StoredRender> latest(String issueId, RenderFormat format) {
-        Integer revision = cache.latestRevision(issueId,
-                () -> QuarkusTransaction.joiningExisting().call(() -> issues.publishedRevision(issueId)));
+        Integer revision = cache.latestRevision(issueId, () -> loadLatestRevision(issueId));
         return revision == null ? Optional.empty() : revision(issueId, revision, format);
     }
 
@@ -91,9 +90,24 @@ public class StoredRenders {
                 () -> QuarkusTransaction.joiningExisting().call(() -> load(issueId, revision, format))));
     }
 
+    /** What {@link #latest} answers, if memory holds it: empty means the database must be asked. */
+    public Optional<StoredRender> latestInMemory(String issueId, RenderFormat format) {
+        Integer revision = cache.latestRevisionInMemory(issueId, () -> loadLatestRevision(issueId));
+        return revision == null ? Optional.empty() : revisionInMemory(issueId, revision, format);
+    }
+
+    /** What {@link #revision} answers, if memory holds it: empty means the database must be asked. */
+    public Optional<StoredRender> revisionInMemory(String issueId, int revision, RenderFormat format) {
+        return Optional.ofNullable(cache.inMemory(issueId, revision, format));
+    }
+
+    /** What {@link #feed} answers, if memory holds it: empty means the database must be asked. */
+    public Optional<StoredRender> feedInMemory() {
+        return Optional.ofNullable(cache.feedInMemory(this::loadFeed));
+    }
+
     public StoredRender feed() {
-        return cache.feed(() -> QuarkusTransaction.joiningExisting().call(
-                () -> store.findFeed(IssueFeed.MEDIA_TYPE).orElseGet(() -> renderFeed(Instant.now()))));
+        return cache.feed(this::loadFeed);
     }
 
     /**
@@ -125,6 +139,15 @@ public class StoredRenders {
             store.put(issueId, revision, format, StoredRender.of(format.mediaType(),
                     renderer.render(format, content, published)), now);
         }
+    }
+
+    private Integer loadLatestRevision(String issueId) {
+        return QuarkusTransaction.joiningExisting().call(() -> issues.publishedRevision(issueId));
+    }
+
+    private StoredRender loadFeed() {
+        return QuarkusTransaction.joiningExisting().call(
+                () -> store.findFeed(IssueFeed.MEDIA_TYPE).orElseGet(() -> renderFeed(Instant.now())));
     }
 
     private Optional<StoredRender> load(String issueId, int revision, RenderFormat format) {
