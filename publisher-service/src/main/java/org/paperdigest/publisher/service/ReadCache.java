@@ -2,9 +2,12 @@ package org.paperdigest.publisher.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.paperdigest.publisher.domain.RenderFormat;
@@ -24,12 +27,27 @@ public class ReadCache {
 
     private static final String FEED = "feed";
 
+    /** A render kept, with when it was last read, on the cache's own clock. */
+    private static final class Kept {
+        final StoredRender render;
+        volatile long lastRead;
+
+        Kept(StoredRender render, long lastRead) {
+            this.render = render;
+            this.lastRead = lastRead;
+        }
+    }
+
     private final long maxBytes;
-    /** In access order: the eldest entry is the least recently read. */
-    private final LinkedHashMap<Key, StoredRender> renders = new LinkedHashMap<>(256, 0.75f, true);
+    /**
+     * Read without a lock — two event-loop threads answer from it at once —; written under the cache's lock, which
+     * also guards {@link #bytes} and {@link #generation}.
+     */
+    private final ConcurrentHashMap<Key, Kept> renders = new ConcurrentHashMap<>();
+    private final AtomicLong clock = new AtomicLong();
     private long bytes;
     /** Counts {@link #clear()}s, so that a load begun before one does not put back what it cleared. */
-    private long generation;
+    private volatile long generation;
     private final KeptValues<String, Integer> latestRevisions;
     private final KeptValues<String, StoredRender> feed;
 
@@ -41,24 +59,25 @@ public class ReadCache {
     }
 
     /** The render if memory holds it, else null; never loads. */
-    synchronized StoredRender inMemory(String issueId, int revision, RenderFormat format) {
-        return renders.get(new Key(issueId, revision, format));
+    StoredRender inMemory(String issueId, int revision, RenderFormat format) {
+        Kept kept = renders.get(new Key(issueId, revision, format));
+        if (kept == null) {
+            return null;
+        }
+        kept.lastRead = clock.incrementAndGet();
+        return kept.render;
     }
 
     /** The render, from memory or else from {@code load} (kept if it found one). */
     StoredRender render(String issueId, int revision, RenderFormat format, Supplier<Optional<StoredRender>> load) {
-        Key key = new Key(issueId, revision, format);
-        long loadedIn;
-        synchronized (this) {
-            StoredRender cached = renders.get(key);
-            if (cached != null) {
-                return cached;
-            }
-            loadedIn = generation;
+        long loadedIn = generation;
+        StoredRender cached = inMemory(issueId, revision, format);
+        if (cached != null) {
+            return cached;
         }
         StoredRender loaded = load.get().orElse(null);
         if (loaded != null) {
-            keep(key, loaded, loadedIn);
+            keep(new Key(issueId, revision, format), loaded, loadedIn);
         }
         return loaded;
     }
@@ -97,16 +116,18 @@ public class ReadCache {
         feed.dropAll();
     }
 
+    /** Keeps the render, then drops the least recently read until the bytes fit (rare: a scan is cheap enough). */
     private synchronized void keep(Key key, StoredRender render, long loadedIn) {
         if (loadedIn != generation || render.body().length > maxBytes) {
             return;
         }
-        StoredRender replaced = renders.put(key, render);
-        bytes += render.body().length - (replaced == null ? 0 : replaced.body().length);
-        Iterator<StoredRender> eldest = renders.values().iterator();
+        Kept replaced = renders.put(key, new Kept(render, clock.incrementAndGet()));
+        bytes += render.body().length - (replaced == null ? 0 : replaced.render.body().length);
         while (bytes > maxBytes) {
-            bytes -= eldest.next().body().length;
-            eldest.remove();
+            Map.Entry<Key, Kept> eldest = Collections.min(renders.entrySet(),
+                    Comparator.comparingLong(entry -> entry.getValue().lastRead));
+            renders.remove(eldest.getKey());
+            bytes -= eldest.getValue().render.body().length;
         }
     }
 }
