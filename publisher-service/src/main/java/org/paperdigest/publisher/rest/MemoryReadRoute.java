@@ -109,6 +109,10 @@ public class MemoryReadRoute {
         if (ifNoneMatch == null) {
             return false;
         }
+        if (ifNoneMatch.equals(etag)) {
+            // The common case, a client sending back the one tag it was given, without splitting a list.
+            return true;
+        }
         for (String tag : ifNoneMatch.split(",")) {
             String candidate = tag.strip();
             if (candidate.equals("*") || candidate.equals(etag) || candidate.equals("W/" + etag)) {
