@@ -31,7 +31,8 @@ final class PageLayout {
 
     /** Width of the strip that must be free of text: wider than a space between words in justified text. */
     private static final float GUTTER = 6f;
-    private static final int PROSE_WORDS = 4;
+    /** The words the median line of prose holds at least. */
+    static final int PROSE_WORDS = 4;
     /** Fewer lines than this say too little to tell prose from a block of short lines (a name and its affiliation). */
     private static final int PROSE_LINES = 3;
     /** The share of its column's width the median line of prose runs. */
@@ -152,7 +153,9 @@ final class PageLayout {
                 return region;
             }
             List<TextLine> ordered = new ArrayList<>();
-            for (Section section : inTable ? bands.stream().map(Section::new).toList() : sections(bands)) {
+            List<Section> sections = inTable ? bands.stream().map(band -> new Section(band, null)).toList()
+                    : sections(bands);
+            for (Section section : sections) {
                 if (section.bands == 1) {
                     ordered.addAll(order(section.lines, inTable));
                 } else {
@@ -340,10 +343,6 @@ final class PageLayout {
             return Math.min(leftWidth, rightWidth) >= LIKE_WIDTH * Math.max(leftWidth, rightWidth);
         }
 
-        private static double width(List<TextLine> lines) {
-            return lines.stream().mapToDouble(TextLine::right).max().orElse(0)
-                    - lines.stream().mapToDouble(TextLine::left).min().orElse(0);
-        }
 
         /** How many lines of the left side have a line of the right side on the same baseline. */
         private static long sideBySide(List<TextLine> left, List<TextLine> right) {
@@ -386,10 +385,6 @@ final class PageLayout {
         Strip gutter;
         int bands;
 
-        Section(List<TextLine> band) {
-            this(band, null);
-        }
-
         Section(List<TextLine> band, Strip gutter) {
             add(band, gutter);
         }
@@ -399,6 +394,12 @@ final class PageLayout {
             gutter = common;
             bands++;
         }
+    }
+
+    /** From the leftmost word of the lines to the rightmost. */
+    private static double width(List<TextLine> lines) {
+        return lines.stream().mapToDouble(TextLine::right).max().orElse(0)
+                - lines.stream().mapToDouble(TextLine::left).min().orElse(0);
     }
 
     /**
@@ -413,9 +414,9 @@ final class PageLayout {
         }
         List<Integer> counts = lines.stream().map(line -> line.text().strip().split("\\s+").length).sorted().toList();
         double left = lines.stream().mapToDouble(TextLine::left).min().orElseThrow();
-        double width = lines.stream().mapToDouble(TextLine::right).max().orElseThrow() - left;
         List<Double> widths = lines.stream().map(line -> line.right() - left).sorted().toList();
-        return counts.get(counts.size() / 2) >= PROSE_WORDS && widths.get(widths.size() / 2) >= FULL_LINE * width;
+        return counts.get(counts.size() / 2) >= PROSE_WORDS
+                && widths.get(widths.size() / 2) >= FULL_LINE * width(lines);
     }
 
     /**

@@ -22,7 +22,6 @@ final class TextBoxes {
     private static final float PIECE_GAP = 1.2f;
     /** The most a box's next line may stand below its last, in times its size: more than a line's leading. */
     private static final float LINE_GAP = 1.0f;
-    private static final int PROSE_WORDS = 4;
     /** Sizes this far apart set a box's lines apart: a name over its affiliation, a heading over its text. */
     private static final float SIZE_STEP = 0.5f;
 
@@ -46,7 +45,7 @@ final class TextBoxes {
             return Optional.empty();
         }
         List<Integer> counts = sideBySide.stream().sorted().toList();
-        if (counts.get(counts.size() / 2) < PROSE_WORDS) {
+        if (counts.get(counts.size() / 2) < PageLayout.PROSE_WORDS) {
             return Optional.empty();
         }
         List<Box> boxes = boxes(pieces);
