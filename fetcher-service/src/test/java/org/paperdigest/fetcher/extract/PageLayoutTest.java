@@ -14,15 +14,12 @@ class PageLayoutTest {
         Page page = new Page()
                 .line(72, 540, "A title across the whole width of the page")
                 .gap(14)
-                .line(72, 294, "left a1 text goes on here", 318, 540, "right b1 text goes on here")
-                .line(72, 294, "left a2 text goes on here", 318, 540, "right b2 text goes on here")
-                .line(72, 294, "left a3 text goes on here", 318, 540, "right b3 text goes on here")
+                .columns("a", "b", 3)
                 .gap(14)
                 .line(150, 200, "Accuracy", 380, 440, "Steps")
                 .line(72, 540, "Figure 1: a full-width caption splits the columns into two bands")
                 .gap(14)
-                .line(72, 294, "left c1 text goes on here", 318, 540, "right d1 text goes on here")
-                .line(72, 294, "left c2 text goes on here", 318, 540, "right d2 text goes on here");
+                .columns("c", "d", 2);
         assertEquals(List.of(
                 "A title across the whole width of the page",
                 "left a1 text goes on here", "left a2 text goes on here", "left a3 text goes on here",
@@ -40,14 +37,10 @@ class PageLayoutTest {
         Page page = new Page()
                 .line(72, 540, "A title across the whole width of the page")
                 .gap(14)
-                .line(72, 294, "left a1 text goes on here", 318, 540, "right b1 text goes on here")
-                .line(72, 294, "left a2 text goes on here", 318, 540, "right b2 text goes on here")
-                .line(72, 294, "left a3 text goes on here", 318, 540, "right b3 text goes on here")
+                .columns("a", "b", 3)
                 .gap(14)
                 .line(72, 150, "2 Method")
-                .line(72, 294, "left c1 text goes on here", 318, 540, "right d1 text goes on here")
-                .line(72, 294, "left c2 text goes on here", 318, 540, "right d2 text goes on here")
-                .line(72, 294, "left c3 text goes on here", 318, 540, "right d3 text goes on here");
+                .columns("c", "d", 3);
         assertEquals(List.of("A title across the whole width of the page",
                 "left a1 text goes on here", "left a2 text goes on here", "left a3 text goes on here", "2 Method",
                 "left c1 text goes on here", "left c2 text goes on here", "left c3 text goes on here",
@@ -117,9 +110,7 @@ class PageLayoutTest {
     @Test
     void movesAFootnoteAtTheFootOfTheLeftColumnToTheEndOfThePageBeforeItsNumber() {
         Page page = new Page()
-                .line(72, 294, "left a1 text goes on here", 318, 540, "right b1 text goes on here")
-                .line(72, 294, "left a2 text goes on here", 318, 540, "right b2 text goes on here")
-                .line(72, 294, "left a3 text goes on here", 318, 540, "right b3 text goes on here")
+                .columns("a", "b", 3)
                 .size(8).line(72, 294, "1Code and data: https://example.org/code", 318, 540, "right b4 text goes on")
                 .size(10).gap(20).line(300, 312, "7");
         assertEquals(List.of(
@@ -173,6 +164,15 @@ class PageLayoutTest {
 
         Page line(float from, float to, String text) {
             return add(words(from, to, text, size));
+        }
+
+        /** {@code rows} lines of two columns: "left a1 text goes on here" beside "right b1 text goes on here", …. */
+        Page columns(String left, String right, int rows) {
+            for (int n = 1; n <= rows; n++) {
+                line(72, 294, "left " + left + n + " text goes on here", 318, 540,
+                        "right " + right + n + " text goes on here");
+            }
+            return this;
         }
 
         /** Three cells of a row, all in the current size. */
